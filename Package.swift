@@ -1,0 +1,73 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "optimize",
+  products: [
+    .executable(name: "optimize", targets: ["optimize"]),
+    .executable(name: "optimize-bench", targets: ["optimize-bench"]),
+    .library(name: "Autodiff", targets: ["Autodiff"]),
+    .library(name: "Problems", targets: ["Problems"]),
+    .library(name: "Solvers", targets: ["Solvers"]),
+    .library(name: "GSLReference", targets: ["GSLReference"]),
+    .library(name: "Reporting", targets: ["Reporting"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+  ],
+  targets: [
+    .target(
+      name: "Autodiff",
+      dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+    ),
+    .target(
+      name: "Problems",
+      dependencies: ["Autodiff", .product(name: "TOMLKit", package: "TOMLKit")]
+    ),
+    .target(
+      name: "Solvers",
+      dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+    ),
+    .systemLibrary(
+      name: "CGSL",
+      pkgConfig: "gsl",
+      providers: [.apt(["libgsl-dev"])]
+    ),
+    .target(name: "GSLReference", dependencies: ["CGSL", "Solvers"]),
+    .target(name: "Reporting", dependencies: ["Solvers"]),
+    .executableTarget(
+      name: "optimize",
+      dependencies: [
+        "Autodiff", "Problems", "Solvers", "GSLReference", "Reporting",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(
+      name: "optimize-bench",
+      dependencies: [
+        "Autodiff", "Problems", "Solvers", "GSLReference", "Reporting",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "AutodiffTests",
+      dependencies: [
+        "Autodiff", .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
+    ),
+    .testTarget(
+      name: "ProblemsTests",
+      dependencies: [
+        "Problems", "Autodiff", .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
+    ),
+    .testTarget(name: "SolversTests", dependencies: ["Solvers", "Problems", "Autodiff"]),
+    .testTarget(
+      name: "GSLReferenceTests", dependencies: ["GSLReference", "Solvers", "Problems", "CGSL"]),
+    .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Solvers"]),
+    .testTarget(name: "EndToEndTests", dependencies: []),
+  ]
+)

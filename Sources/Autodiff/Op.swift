@@ -1,0 +1,72 @@
+/// The primitive operations the graph records. Everything in the problem-file language is a
+/// composition of these; composites such as `dot`, `mean` and `norm` are built from them in
+/// `Operations.swift`. The set is closed under differentiation: every backward rule is written
+/// with these same operations, which is what lets `createGraph` go to any order.
+public enum Op: Hashable, Sendable, CustomStringConvertible {
+  // Element-wise, two operands, scalar broadcasting against vector.
+  case add, subtract, multiply, divide, power, atan2, minimum, maximum
+  // Element-wise, one operand.
+  case negate, exp, log, sqrt, abs, sin, cos, tan, tanh, atan
+  /// Vector (or scalar) to scalar.
+  case sum, product
+  /// Element `i` (already non-negative) of a vector: a scalar.
+  case index(Int)
+  /// Elements `lower..<upper` (already clamped) of a vector.
+  case slice(lower: Int, upper: Int)
+  /// Scalars and vectors concatenated into one vector (n-ary).
+  case concat
+  /// A vector (or scalar) tiled `times` times.
+  case tile(times: Int)
+  /// A scalar copied into a vector of length `count` (backward of `sum`).
+  case broadcast(count: Int)
+  /// A scalar placed at `index` of a zero vector of length `count` (backward of `index`).
+  case scatter(index: Int, count: Int)
+  /// A vector placed at `lower` inside a zero vector of length `count` (backward of `slice`).
+  case pad(lower: Int, count: Int)
+  /// A vector of length `times·m` folded into length m by summing its blocks (backward of `tile`).
+  case foldTiles(times: Int)
+
+  public var description: String {
+    switch self {
+    case .add: return "+"
+    case .subtract: return "-"
+    case .multiply: return "*"
+    case .divide: return "/"
+    case .power: return "^"
+    case .atan2: return "atan2"
+    case .minimum: return "min"
+    case .maximum: return "max"
+    case .negate: return "neg"
+    case .exp: return "exp"
+    case .log: return "log"
+    case .sqrt: return "sqrt"
+    case .abs: return "abs"
+    case .sin: return "sin"
+    case .cos: return "cos"
+    case .tan: return "tan"
+    case .tanh: return "tanh"
+    case .atan: return "atan"
+    case .sum: return "sum"
+    case .product: return "prod"
+    case .index(let i): return "[\(i)]"
+    case .slice(let l, let u): return "[\(l):\(u)]"
+    case .concat: return "concat"
+    case .tile(let k): return "repeat(\(k))"
+    case .broadcast(let n): return "broadcast(\(n))"
+    case .scatter(let i, let n): return "scatter(\(i), \(n))"
+    case .pad(let l, let n): return "pad(\(l), \(n))"
+    case .foldTiles(let k): return "foldTiles(\(k))"
+    }
+  }
+
+  /// True for the operations applied element by element.
+  public var isElementwise: Bool {
+    switch self {
+    case .add, .subtract, .multiply, .divide, .power, .atan2, .minimum, .maximum,
+      .negate, .exp, .log, .sqrt, .abs, .sin, .cos, .tan, .tanh, .atan:
+      return true
+    default:
+      return false
+    }
+  }
+}

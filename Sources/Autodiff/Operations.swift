@@ -1,0 +1,106 @@
+/// The define-by-run API: every function here computes its value now and, when recording,
+/// remembers how, so that `backward()` can run it in reverse.
+
+extension Variable {
+  /// Applies a primitive. Throws when the operand shapes do not fit.
+  public static func applying(_ op: Op, to inputs: [Variable<T>]) throws(ShapeError) -> Variable<T>
+  {
+    let shape = try Kernels.resultShape(op, inputs.map(\.shape)).get()
+    let value = Kernels.evaluate(op, inputs.map(\.value), shape: shape)
+    return Variable(computing: op, from: inputs, value: value)
+  }
+
+  /// Applies a primitive whose operand shapes are known to fit; a misfit is a programming error.
+  static func apply(_ op: Op, _ inputs: Variable<T>...) -> Variable<T> {
+    do {
+      return try applying(op, to: inputs)
+    } catch {
+      preconditionFailure(error.description)
+    }
+  }
+
+  /// A constant with this precision.
+  static func constant(_ value: T) -> Variable<T> { Variable(value) }
+}
+
+// MARK: Arithmetic
+
+public func + <T>(a: Variable<T>, b: Variable<T>) -> Variable<T> { .apply(.add, a, b) }
+public func - <T>(a: Variable<T>, b: Variable<T>) -> Variable<T> { .apply(.subtract, a, b) }
+public func * <T>(a: Variable<T>, b: Variable<T>) -> Variable<T> { .apply(.multiply, a, b) }
+public func / <T>(a: Variable<T>, b: Variable<T>) -> Variable<T> { .apply(.divide, a, b) }
+public prefix func - <T>(a: Variable<T>) -> Variable<T> { .apply(.negate, a) }
+
+public func + <T>(a: Variable<T>, b: T) -> Variable<T> { a + .constant(b) }
+public func + <T>(a: T, b: Variable<T>) -> Variable<T> { .constant(a) + b }
+public func - <T>(a: Variable<T>, b: T) -> Variable<T> { a - .constant(b) }
+public func - <T>(a: T, b: Variable<T>) -> Variable<T> { .constant(a) - b }
+public func * <T>(a: Variable<T>, b: T) -> Variable<T> { a * .constant(b) }
+public func * <T>(a: T, b: Variable<T>) -> Variable<T> { .constant(a) * b }
+public func / <T>(a: Variable<T>, b: T) -> Variable<T> { a / .constant(b) }
+public func / <T>(a: T, b: Variable<T>) -> Variable<T> { .constant(a) / b }
+
+/// `a^b`; integer exponents of negative bases are exact.
+public func pow<T>(_ a: Variable<T>, _ b: Variable<T>) -> Variable<T> { .apply(.power, a, b) }
+public func pow<T>(_ a: Variable<T>, _ b: T) -> Variable<T> { pow(a, .constant(b)) }
+public func pow<T>(_ a: T, _ b: Variable<T>) -> Variable<T> { pow(.constant(a), b) }
+
+// MARK: Element-wise functions
+
+public func exp<T>(_ x: Variable<T>) -> Variable<T> { .apply(.exp, x) }
+public func log<T>(_ x: Variable<T>) -> Variable<T> { .apply(.log, x) }
+public func sqrt<T>(_ x: Variable<T>) -> Variable<T> { .apply(.sqrt, x) }
+public func abs<T>(_ x: Variable<T>) -> Variable<T> { .apply(.abs, x) }
+public func sin<T>(_ x: Variable<T>) -> Variable<T> { .apply(.sin, x) }
+public func cos<T>(_ x: Variable<T>) -> Variable<T> { .apply(.cos, x) }
+public func tan<T>(_ x: Variable<T>) -> Variable<T> { .apply(.tan, x) }
+public func tanh<T>(_ x: Variable<T>) -> Variable<T> { .apply(.tanh, x) }
+public func atan<T>(_ x: Variable<T>) -> Variable<T> { .apply(.atan, x) }
+public func atan2<T>(_ y: Variable<T>, _ x: Variable<T>) -> Variable<T> { .apply(.atan2, y, x) }
+/// Element-wise minimum; NaN propagates.
+public func min<T>(_ a: Variable<T>, _ b: Variable<T>) -> Variable<T> { .apply(.minimum, a, b) }
+/// Element-wise maximum; NaN propagates.
+public func max<T>(_ a: Variable<T>, _ b: Variable<T>) -> Variable<T> { .apply(.maximum, a, b) }
+
+// MARK: Reductions (a scalar counts as a vector of length 1)
+
+public func sum<T>(_ x: Variable<T>) -> Variable<T> { .apply(.sum, x) }
+public func prod<T>(_ x: Variable<T>) -> Variable<T> { .apply(.product, x) }
+/// Arithmetic mean; NaN for an empty vector.
+public func mean<T>(_ x: Variable<T>) -> Variable<T> { sum(x) / T(x.shape.count) }
+public func dot<T>(_ a: Variable<T>, _ b: Variable<T>) -> Variable<T> { sum(a * b) }
+/// Euclidean norm.
+public func norm<T>(_ x: Variable<T>) -> Variable<T> { sqrt(sum(x * x)) }
+
+// MARK: Structure
+
+extension Variable {
+  /// Element `i` (0-based; negative counts from the end).
+  public subscript(i: Int) -> Variable<T> {
+    let n = shape.count
+    return .apply(.index(i < 0 ? i + n : i), self)
+  }
+
+  /// Elements `lower..<upper`, clamped as Python slices are; negative bounds count from the end.
+  public func slice(_ lower: Int?, _ upper: Int?) -> Variable<T> {
+    let n = shape.count
+    func clamp(_ b: Int) -> Int { Swift.min(Swift.max(b < 0 ? b + n : b, 0), n) }
+    let l = clamp(lower ?? 0)
+    let u = Swift.max(clamp(upper ?? n), l)
+    return .apply(.slice(lower: l, upper: u), self)
+  }
+}
+
+/// Scalars and vectors joined into one vector.
+public func concat<T>(_ parts: [Variable<T>]) -> Variable<T> {
+  do {
+    return try Variable.applying(.concat, to: parts)
+  } catch {
+    preconditionFailure(error.description)
+  }
+}
+
+/// `x` tiled `times` times.
+public func `repeat`<T>(_ x: Variable<T>, _ times: Int) -> Variable<T> {
+  .apply(.tile(times: times), x)
+}

@@ -1,0 +1,74 @@
+/// A node of the define-by-run graph: a value, and if it was computed with recording on from
+/// something that requires a gradient, the operation and the inputs that made it.
+///
+/// A graph holds only strong references from results to their inputs, so it is a DAG and is
+/// freed as soon as its last result is. (With `createGraph: true` a leaf's `.grad` refers back
+/// into a graph that contains the leaf; `clearGrad()` releases it.)
+public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
+  public let value: Tensor<T>
+  /// Filled by `backward()` for leaves that require a gradient, and for intermediates that
+  /// asked for it with `retainGrad()`. Accumulates across calls until `clearGrad()`.
+  public internal(set) var grad: Variable<T>?
+  public let requiresGrad: Bool
+  /// The operation that produced this value; nil for a leaf (an input or a constant).
+  public let op: Op?
+  public let inputs: [Variable<T>]
+  /// Longest path from a leaf: orders the backward pass (DeZero's generations).
+  public let generation: Int
+  public internal(set) var retainsGrad = false
+  /// An optional label, used in error messages and graph dumps.
+  public var name: String?
+
+  /// A leaf: an input (`requiresGrad: true`) or a constant.
+  public init(_ value: Tensor<T>, requiresGrad: Bool = false, name: String? = nil) {
+    self.value = value
+    self.requiresGrad = requiresGrad
+    self.op = nil
+    self.inputs = []
+    self.generation = 0
+    self.name = name
+  }
+
+  public convenience init(_ scalar: T, requiresGrad: Bool = false, name: String? = nil) {
+    self.init(Tensor(scalar), requiresGrad: requiresGrad, name: name)
+  }
+
+  public convenience init(_ vector: [T], requiresGrad: Bool = false, name: String? = nil) {
+    self.init(Tensor(vector), requiresGrad: requiresGrad, name: name)
+  }
+
+  /// A recorded result. Records the operation only when recording is on and some input
+  /// requires a gradient; otherwise the result is a constant leaf.
+  init(computing op: Op, from inputs: [Variable<T>], value: Tensor<T>) {
+    self.value = value
+    if GradMode.isEnabled && inputs.contains(where: \.requiresGrad) {
+      self.requiresGrad = true
+      self.op = op
+      self.inputs = inputs
+      self.generation = 1 + inputs.map(\.generation).max()!
+    } else {
+      self.requiresGrad = false
+      self.op = nil
+      self.inputs = []
+      self.generation = 0
+    }
+  }
+
+  public var shape: Shape { value.shape }
+  public var isLeaf: Bool { op == nil }
+  /// The value of a scalar variable.
+  public var scalar: T { value.scalar }
+
+  /// Keep `.grad` on this intermediate result too at the next `backward()`.
+  public func retainGrad() { retainsGrad = true }
+
+  /// Forget the accumulated gradient.
+  public func clearGrad() { grad = nil }
+
+  /// A constant copy of this value, cut off from the graph.
+  public func detached() -> Variable<T> { Variable(value) }
+
+  public var description: String {
+    "Variable(\(value)\(requiresGrad ? ", requiresGrad" : ""))"
+  }
+}

@@ -1,0 +1,30 @@
+/// What the callback tells the run after an iteration.
+public enum CallbackAction: Sendable { case proceed, stop }
+
+/// Settings shared by every solver. Method-specific settings live on each solver.
+///
+/// Stopping criteria, checked after every iteration k ≥ 1 (and the gradient test at k = 0):
+/// - gradient: ‖∇f(xₖ)‖∞ ≤ `gradientTolerance`
+/// - f: |f(xₖ) − f(xₖ₋₁)| ≤ `fTolerance` · (|f(xₖ)| + `fTolerance`)  (off when 0)
+/// - x: ‖xₖ − xₖ₋₁‖∞ ≤ `xTolerance` · (1 + ‖xₖ‖∞)  (off when 0)
+public struct SolverOptions<T: SolverScalar> {
+  public var maxIterations = 1000
+  public var gradientTolerance: T = 1e-8
+  public var fTolerance: T = 0
+  public var xTolerance: T = 0
+  /// Wall-clock seconds; nil is unlimited.
+  public var timeLimit: Double? = nil
+  public var maxFunctionEvaluations: Int? = nil
+  public var maxGradientEvaluations: Int? = nil
+  public var maxHessianEvaluations: Int? = nil
+  /// Called after every iteration with its record; `.stop` ends the run (`.stoppedByCallback`).
+  public var callback: ((IterationRecord<T>) -> CallbackAction)? = nil
+  /// Keep every k-th iteration in the trace (the first and last are always kept).
+  public var traceEvery = 1
+  /// f beyond this magnitude counts as divergence (unbounded growth).
+  public var divergenceThreshold: T = T.greatestFiniteMagnitude / 16
+  /// Seed for methods that draw random numbers (minibatches).
+  public var seed: UInt64 = 0
+
+  public init() {}
+}

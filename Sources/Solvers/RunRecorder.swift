@@ -1,0 +1,141 @@
+import Foundation
+
+/// The bookkeeping every solver shares: the trace, the best point, the clock and the stopping
+/// tests. A method computes its iterates and hands each one to `record`, which answers whether
+/// the run must stop and why; `finish` turns the run into a `SolverResult`.
+public final class RunRecorder<T: SolverScalar> {
+  public let solver: String
+  public let objective: Objective<T>
+  public let options: SolverOptions<T>
+  private let startTime = ContinuousClock.now
+  public private(set) var trace: [IterationRecord<T>] = []
+  private var pending: IterationRecord<T>?
+  public private(set) var bestX: [T]
+  public private(set) var bestF: T = .infinity
+  public private(set) var bestGradientNorm: T = .nan
+  private var previousX: [T]?
+  private var previousF: T?
+  /// The index of the last recorded iteration.
+  public private(set) var iteration = -1
+
+  /// Applies the options' evaluation limits to the objective and resets its counts.
+  public init(solver: String, objective: Objective<T>, options: SolverOptions<T>, start: [T]) {
+    self.solver = solver
+    self.objective = objective
+    self.options = options
+    self.bestX = start
+    objective.resetCounts()
+    objective.limits = EvaluationCounts(
+      f: options.maxFunctionEvaluations ?? .max,
+      gradient: options.maxGradientEvaluations ?? .max,
+      hessian: options.maxHessianEvaluations ?? .max,
+      hessianVector: .max)
+  }
+
+  public var elapsed: Double {
+    let d = ContinuousClock.now - startTime
+    return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+  }
+
+  /// Records the next iterate (the first call is iteration 0, the start) and returns the
+  /// status that ends the run, if any. A non-finite iterate is not added to the trace.
+  /// Pass `gradient` when it is known at x; `gradientNorm` overrides it (NaN if unknown).
+  public func record(
+    x: [T], f: T, gradient: [T]? = nil, gradientNorm: T? = nil, extras: [String: Double] = [:]
+  ) -> Status? {
+    let gNorm = gradientNorm ?? gradient.map(Self.norm2) ?? .nan
+    let gInf = gradient.map(Self.normInf)
+    let finite =
+      f.isFinite && x.allSatisfy(\.isFinite) && (gradient?.allSatisfy(\.isFinite) ?? true)
+    guard finite, Swift.abs(f) <= options.divergenceThreshold else { return .diverged }
+
+    iteration += 1
+    let step = previousX.map { Self.norm2(zip(x, $0).map { $0 - $1 }) } ?? 0
+    let record = IterationRecord(
+      iteration: iteration, f: f, gradientNorm: gNorm, stepLength: step, x: x,
+      counts: objective.counts, elapsed: elapsed, extras: extras)
+    if iteration % max(options.traceEvery, 1) == 0 {
+      trace.append(record)
+      pending = nil
+    } else {
+      pending = record
+    }
+    if f < bestF || (f == bestF && gNorm < bestGradientNorm) {
+      bestF = f
+      bestX = x
+      bestGradientNorm = gNorm
+    }
+    defer {
+      previousX = x
+      previousF = f
+    }
+
+    if let gInf, gInf <= options.gradientTolerance { return .gradientTolerance }
+    if iteration > 0, let previousF, let previousX {
+      if options.fTolerance > 0,
+        Swift.abs(f - previousF) <= options.fTolerance * (Swift.abs(f) + options.fTolerance)
+      {
+        return .fTolerance
+      }
+      if options.xTolerance > 0 {
+        let dx = Self.normInf(zip(x, previousX).map { $0 - $1 })
+        if dx <= options.xTolerance * (1 + Self.normInf(x)) { return .xTolerance }
+      }
+    }
+    if let callback = options.callback, callback(record) == .stop { return .stoppedByCallback }
+    if Interruption.isRequested { return .interrupted }
+    if iteration >= options.maxIterations { return .iterationLimit }
+    if let limit = options.timeLimit, elapsed >= limit { return .timeLimit }
+    return nil
+  }
+
+  /// Checks only the clock, the interruption flag and the callback-free limits; for methods
+  /// that want to stop inside a long iteration (a line search, an inner CG loop).
+  public func shouldAbandonIteration() -> Status? {
+    if Interruption.isRequested { return .interrupted }
+    if let limit = options.timeLimit, elapsed >= limit { return .timeLimit }
+    return nil
+  }
+
+  /// The result, with the best point seen and a message for the status.
+  public func finish(_ status: Status, message: String? = nil) -> SolverResult<T> {
+    if let pending { trace.append(pending) }
+    pending = nil
+    return SolverResult(
+      solver: solver, status: status, message: message ?? defaultMessage(status),
+      x: bestX, f: bestF, gradientNorm: bestGradientNorm, iterations: max(iteration, 0),
+      counts: objective.counts, elapsed: elapsed, trace: trace)
+  }
+
+  private func defaultMessage(_ status: Status) -> String {
+    switch status {
+    case .gradientTolerance: return "‖∇f‖∞ ≤ \(options.gradientTolerance)"
+    case .fTolerance: return "relative change in f ≤ \(options.fTolerance)"
+    case .xTolerance: return "relative change in x ≤ \(options.xTolerance)"
+    case .iterationLimit: return "reached \(options.maxIterations) iterations"
+    case .evaluationLimit: return "reached an evaluation limit"
+    case .timeLimit: return "reached the time limit of \(options.timeLimit ?? 0) s"
+    case .diverged:
+      return "f, x or ∇f became non-finite or |f| grew beyond \(options.divergenceThreshold)"
+    case .lineSearchFailed: return "the line search found no acceptable step"
+    case .stoppedByCallback: return "stopped by the callback"
+    case .interrupted: return "interrupted"
+    case .failed: return "failed"
+    }
+  }
+
+  public static func norm2(_ v: [T]) -> T {
+    var s: T = 0
+    for e in v { s += e * e }
+    return s.squareRoot()
+  }
+
+  public static func normInf(_ v: [T]) -> T {
+    var m: T = 0
+    for e in v {
+      if e.isNaN { return .nan }
+      m = Swift.max(m, Swift.abs(e))
+    }
+    return m
+  }
+}

@@ -1,0 +1,17 @@
+/// How a method uses derivatives; shown by `optimize list`.
+public enum DerivativeUse: String, Sendable, Codable {
+  case none, gradient, hessian, hessianVector = "hessian-vector"
+}
+
+/// A minimization method. Every solver, ours or GSL's, has this one shape.
+public protocol Solver: Sendable {
+  /// The stable command-line name.
+  var name: String { get }
+  /// A family for grouping in listings: "line search", "Newton", "first-order", "direct search", …
+  var family: String { get }
+  var derivatives: DerivativeUse { get }
+  func minimize<T: SolverScalar>(
+    _ objective: Objective<T>, from start: [T], options: SolverOptions<T>
+  )
+    -> SolverResult<T>
+}

@@ -1,0 +1,36 @@
+/// The outcome of one run.
+public struct SolverResult<T: SolverScalar>: Sendable {
+  /// The stable solver name (`bfgs`, `gsl-vector-bfgs2`, …).
+  public var solver: String
+  public var status: Status
+  /// A sentence saying why the run ended, with the figures that decided it.
+  public var message: String
+  /// The best point seen (lowest finite f), not merely the last iterate.
+  public var x: [T]
+  public var f: T
+  /// ‖∇f‖₂ at `x` where known, NaN otherwise.
+  public var gradientNorm: T
+  /// Iterations completed.
+  public var iterations: Int
+  public var counts: EvaluationCounts
+  public var elapsed: Double
+  public var trace: [IterationRecord<T>]
+
+  public init(
+    solver: String, status: Status, message: String, x: [T], f: T, gradientNorm: T,
+    iterations: Int, counts: EvaluationCounts, elapsed: Double, trace: [IterationRecord<T>]
+  ) {
+    self.solver = solver
+    self.status = status
+    self.message = message
+    self.x = x
+    self.f = f
+    self.gradientNorm = gradientNorm
+    self.iterations = iterations
+    self.counts = counts
+    self.elapsed = elapsed
+    self.trace = trace
+  }
+
+  public var converged: Bool { status.isConverged }
+}

@@ -1,0 +1,20 @@
+/// Why a run ended. The raw values are the stable names used in tables, CSV and JSON.
+public enum Status: String, Sendable, Codable, CaseIterable {
+  case gradientTolerance = "gradient-tolerance"
+  case fTolerance = "f-tolerance"
+  case xTolerance = "x-tolerance"
+  case iterationLimit = "iteration-limit"
+  case evaluationLimit = "evaluation-limit"
+  case timeLimit = "time-limit"
+  case diverged = "diverged"
+  case lineSearchFailed = "line-search-failed"
+  case stoppedByCallback = "stopped-by-callback"
+  case interrupted = "interrupted"
+  /// An error reported by a reference library (GSL); the result's message carries its text.
+  case failed = "failed"
+
+  /// True for the three convergence criteria.
+  public var isConverged: Bool {
+    self == .gradientTolerance || self == .fTolerance || self == .xTolerance
+  }
+}
