@@ -25,11 +25,11 @@ let package = Package(
     ),
     .target(
       name: "Problems",
-      dependencies: ["Autodiff", .product(name: "TOMLKit", package: "TOMLKit")]
+      dependencies: ["Autodiff", "Solvers", .product(name: "TOMLKit", package: "TOMLKit")]
     ),
     .target(
       name: "Solvers",
-      dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+      dependencies: ["Autodiff", .product(name: "RealModule", package: "swift-numerics")]
     ),
     .systemLibrary(
       name: "CGSL",

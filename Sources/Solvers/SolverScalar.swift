@@ -1,11 +1,4 @@
-import RealModule
+@_exported import Autodiff
 
-/// The precisions a solver runs in (Double and Float; Float16 where available).
-public protocol SolverScalar: Real, BinaryFloatingPoint, Sendable
-where Self.RawSignificand: FixedWidthInteger {}
-
-extension Double: SolverScalar {}
-extension Float: SolverScalar {}
-#if !((os(macOS) || targetEnvironment(macCatalyst)) && arch(x86_64))
-  extension Float16: SolverScalar {}
-#endif
+/// The precisions a solver runs in: the same as the autodiff core's (Double, Float, Float16).
+public typealias SolverScalar = DifferentiableScalar
