@@ -25,8 +25,11 @@ let package = Package(
     ),
     .target(
       name: "Problems",
-      dependencies: ["Autodiff", "Solvers", .product(name: "TOMLKit", package: "TOMLKit")]
+      dependencies: ["Autodiff", "Solvers", .product(name: "TOMLKit", package: "TOMLKit")],
+      plugins: ["EmbedProblems"]
     ),
+    .executableTarget(name: "embed-problems"),
+    .plugin(name: "EmbedProblems", capability: .buildTool(), dependencies: ["embed-problems"]),
     .target(
       name: "Solvers",
       dependencies: ["Autodiff", .product(name: "RealModule", package: "swift-numerics")]
