@@ -65,7 +65,8 @@ let package = Package(
       name: "ProblemsTests",
       dependencies: [
         "Problems", "Autodiff", .product(name: "PropertyBased", package: "swift-property-based"),
-      ]
+      ],
+      exclude: ["Fixtures"]
     ),
     .testTarget(name: "SolversTests", dependencies: ["Solvers", "Problems", "Autodiff"]),
     .testTarget(
