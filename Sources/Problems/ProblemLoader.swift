@@ -58,7 +58,8 @@ struct ProblemLoader {
     if let value = table["local_minima"] {
       guard let array = value.array else {
         throw fail(
-          "local_minima", "expected an array of tables ([[local_minima]]), found \(value.type)")
+          "local_minima", "expected an array of tables ([[local_minima]]), found \(describe(value))"
+        )
       }
       for (i, entry) in array.enumerated() {
         localMinima.append(
@@ -91,13 +92,17 @@ struct ProblemLoader {
 
   private func requiredString(_ table: TOMLTable, _ key: String) throws(ProblemError) -> String {
     guard let value = table[key] else { throw fail(key, "missing required key") }
-    guard let s = value.string else { throw fail(key, "expected a string, found \(value.type)") }
+    guard let s = value.string else {
+      throw fail(key, "expected a string, found \(describe(value))")
+    }
     return s
   }
 
   private func optionalString(_ table: TOMLTable, _ key: String) throws(ProblemError) -> String? {
     guard let value = table[key] else { return nil }
-    guard let s = value.string else { throw fail(key, "expected a string, found \(value.type)") }
+    guard let s = value.string else {
+      throw fail(key, "expected a string, found \(describe(value))")
+    }
     return s
   }
 
@@ -108,12 +113,12 @@ struct ProblemLoader {
   private func numbers(_ value: TOMLValueConvertible, key: String) throws(ProblemError) -> [Double]
   {
     guard let array = value.array else {
-      throw fail(key, "expected an array of numbers, found \(value.type)")
+      throw fail(key, "expected an array of numbers, found \(describe(value))")
     }
     var result = [Double]()
     for (i, element) in array.enumerated() {
       guard let v = number(element) else {
-        throw fail(key, "element \(i) is a \(element.type), not a number")
+        throw fail(key, "element \(i) is \(describe(element)), not a number")
       }
       result.append(v)
     }
@@ -126,12 +131,12 @@ struct ProblemLoader {
     var result = [String: Double]()
     if let value = table["parameters"] {
       guard let t = value.table else {
-        throw fail("parameters", "expected a table of numbers, found \(value.type)")
+        throw fail("parameters", "expected a table of numbers, found \(describe(value))")
       }
       for key in t.keys {
         guard isName(key) else { throw fail("parameters.\(key)", "'\(key)' is not a valid name") }
         guard let v = number(t[key]!) else {
-          throw fail("parameters.\(key)", "expected a number, found \(t[key]!.type)")
+          throw fail("parameters.\(key)", "expected a number, found \(describe(t[key]!))")
         }
         result[key] = v
       }
@@ -153,7 +158,7 @@ struct ProblemLoader {
     guard let value = table["constants"] else { return [:] }
     guard let t = value.table else {
       throw fail(
-        "constants", "expected a table of numbers or arrays of numbers, found \(value.type)")
+        "constants", "expected a table of numbers or arrays of numbers, found \(describe(value))")
     }
     var result = [String: Tensor<Double>]()
     for key in t.keys {
@@ -183,14 +188,14 @@ struct ProblemLoader {
   {
     guard let value = table["variables"] else { throw fail("variables", "missing required key") }
     guard let array = value.array else {
-      throw fail("variables", "expected an array of strings, found \(value.type)")
+      throw fail("variables", "expected an array of strings, found \(describe(value))")
     }
     guard !array.isEmpty else { throw fail("variables", "at least one variable is needed") }
     var result = [(name: String, shape: Shape)]()
     for (i, element) in array.enumerated() {
       let key = "variables[\(i)]"
       guard let declaration = element.string else {
-        throw fail(key, "expected a string such as \"x\" or \"x[n]\", found \(element.type)")
+        throw fail(key, "expected a string such as \"x\" or \"x[n]\", found \(describe(element))")
       }
       let (name, shape) = try variable(declaration, key: key, parameters: parameters)
       if result.contains(where: { $0.name == name }) {
@@ -258,7 +263,7 @@ struct ProblemLoader {
     case (.some(let value), nil):
       if table["loss"] != nil { throw fail("loss", "'loss' goes only with 'residuals'") }
       guard let source = value.string else {
-        throw fail("objective", "expected a string expression, found \(value.type)")
+        throw fail("objective", "expected a string expression, found \(describe(value))")
       }
       let node = try expression(source, key: "objective", checker)
       guard node.shape.isScalar else {
@@ -267,13 +272,13 @@ struct ProblemLoader {
       return (node, [], nil)
     case (nil, .some(let value)):
       guard let array = value.array else {
-        throw fail("residuals", "expected an array of string expressions, found \(value.type)")
+        throw fail("residuals", "expected an array of string expressions, found \(describe(value))")
       }
       guard !array.isEmpty else { throw fail("residuals", "at least one residual is needed") }
       var residuals = [Node]()
       for (i, element) in array.enumerated() {
         guard let source = element.string else {
-          throw fail("residuals[\(i)]", "expected a string expression, found \(element.type)")
+          throw fail("residuals[\(i)]", "expected a string expression, found \(describe(element))")
         }
         residuals.append(try expression(source, key: "residuals[\(i)]", checker))
       }
@@ -321,11 +326,11 @@ struct ProblemLoader {
   private func knownPoint(
     _ value: TOMLValueConvertible, key: String, dimension: Int, needsX: Bool
   ) throws(ProblemError) -> KnownPoint {
-    guard let t = value.table else { throw fail(key, "expected a table, found \(value.type)") }
+    guard let t = value.table else { throw fail(key, "expected a table, found \(describe(value))") }
     try checkKeys(t, ["f", "x"], prefix: key + ".")
     guard let fValue = t["f"] else { throw fail(key + ".f", "missing required key") }
     guard let f = number(fValue) else {
-      throw fail(key + ".f", "expected a number, found \(fValue.type)")
+      throw fail(key + ".f", "expected a number, found \(describe(fValue))")
     }
     let x = try flatPoint(t["x"], key: key + ".x", dimension: dimension, scope: nil)
     if needsX && x == nil { throw fail(key + ".x", "missing required key") }
@@ -334,7 +339,9 @@ struct ProblemLoader {
 
   private func plotSettings(_ table: TOMLTable) throws(ProblemError) -> PlotSettings? {
     guard let value = table["plot"] else { return nil }
-    guard let t = value.table else { throw fail("plot", "expected a table, found \(value.type)") }
+    guard let t = value.table else {
+      throw fail("plot", "expected a table, found \(describe(value))")
+    }
     try checkKeys(t, ["x", "y", "log"], prefix: "plot.")
     func bounds(_ axis: String) throws(ProblemError) -> ClosedRange<Double> {
       guard let v = t[axis] else { throw fail("plot.\(axis)", "missing required key") }
@@ -347,10 +354,25 @@ struct ProblemLoader {
     var log = false
     if let v = t["log"] {
       guard let b = v.bool else {
-        throw fail("plot.log", "expected true or false, found \(v.type)")
+        throw fail("plot.log", "expected true or false, found \(describe(v))")
       }
       log = b
     }
     return PlotSettings(x: try bounds("x"), y: try bounds("y"), log: log)
+  }
+}
+
+/// A TOML value's kind as a message says it: "an integer", "a string", ….
+func describe(_ value: TOMLValueConvertible) -> String {
+  switch value.type {
+  case .table: return "a table"
+  case .array: return "an array"
+  case .string: return "a string"
+  case .int: return "an integer"
+  case .double: return "a floating-point number"
+  case .bool: return "a boolean"
+  case .date: return "a date"
+  case .time: return "a time"
+  case .dateTime: return "a date-time"
   }
 }
