@@ -30,7 +30,7 @@ public final class Problem: @unchecked Sendable {
   let loss: Loss?
   /// Guards `compiledCache`, filled lazily once per precision.
   let cacheLock = NSLock()
-  var compiledCache: [ObjectIdentifier: Any] = [:]
+  var compiledCache: [CacheKey: Any] = [:]
 
   init(
     name: String, title: String, summary: String?, variables: [(name: String, shape: Shape)],
@@ -96,4 +96,10 @@ public final class Problem: @unchecked Sendable {
     guard isResidual else { return [] }
     return withoutGrad { residuals(on: split(x)).value.elements }
   }
+}
+
+/// A compiled function's place in a problem's cache: what it computes, in which precision.
+struct CacheKey: Hashable {
+  let name: String
+  let precision: ObjectIdentifier
 }

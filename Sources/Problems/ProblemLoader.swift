@@ -36,7 +36,11 @@ struct ProblemLoader {
     let title = try requiredString(table, "title")
     let summary = try optionalString(table, "description")
     var scope = Scope()
-    scope.parameters = try parameters(table)
+    let fileParameters = try parameters(table)
+    scope.parameters = try overridden(fileParameters)
+    // Known points are stated for the file's own parameters; another size or coefficient
+    // makes them meaningless, so they are dropped rather than misreported.
+    let keepsKnownPoints = scope.parameters == fileParameters
     scope.constants = try constants(table)
     scope.dataColumns = try dataColumns(table)
     let variables = try declaredVariables(table, parameters: scope.parameters)
@@ -51,11 +55,11 @@ struct ProblemLoader {
     let (objective, residuals, loss) = try objectiveAndResiduals(table, checker)
 
     var minimum: KnownPoint?
-    if let value = table["minimum"] {
+    if keepsKnownPoints, let value = table["minimum"] {
       minimum = try knownPoint(value, key: "minimum", dimension: dimension, needsX: false)
     }
     var localMinima = [KnownPoint]()
-    if let value = table["local_minima"] {
+    if keepsKnownPoints, let value = table["local_minima"] {
       guard let array = value.array else {
         throw fail(
           "local_minima", "expected an array of tables ([[local_minima]]), found \(describe(value))"
@@ -141,6 +145,12 @@ struct ProblemLoader {
         result[key] = v
       }
     }
+    return result
+  }
+
+  /// The parameters with the caller's overrides; overriding an unknown one is an error.
+  private func overridden(_ parameters: [String: Double]) throws(ProblemError) -> [String: Double] {
+    var result = parameters
     for (key, v) in overrides.sorted(by: { $0.key < $1.key }) {
       guard result[key] != nil else {
         let known = result.keys.sorted()

@@ -19,15 +19,24 @@ enum ResidualLoss {
   /// Σᵢ wᵢ rᵢ² with the weights w as an extra vector input after the variables: the minibatch
   /// loss when w holds each sampled row's multiplicity times the loss scale.
   static func weighted(_ residuals: [Node], weightInput: Int) -> Node {
-    let count = residuals.reduce(0) { $0 + $1.shape.count }
-    let r: Node
-    if residuals.count == 1, case .vector = residuals[0].shape {
-      r = residuals[0]
-    } else {
-      r = .apply(.concat, residuals, .vector(count))
-    }
+    let r = concatenated(residuals)
     let square = Node.apply(.power, [r, .constant(Tensor(2))], r.shape)
-    let weights = Node.input(weightInput, .vector(count))
-    return .apply(.sum, [.apply(.multiply, [weights, square], .vector(count))], .scalar)
+    let weights = Node.input(weightInput, r.shape)
+    return .apply(.sum, [.apply(.multiply, [weights, square], r.shape)], .scalar)
+  }
+
+  /// wᵀr with w an extra vector input after the variables: its gradient with respect to the
+  /// variables at w = eᵢ is row i of the residual Jacobian.
+  static func projection(_ residuals: [Node], weightInput: Int) -> Node {
+    let r = concatenated(residuals)
+    let weights = Node.input(weightInput, r.shape)
+    return .apply(.sum, [.apply(.multiply, [weights, r], r.shape)], .scalar)
+  }
+
+  /// All residual elements as one vector.
+  static func concatenated(_ residuals: [Node]) -> Node {
+    let count = residuals.reduce(0) { $0 + $1.shape.count }
+    if residuals.count == 1, case .vector = residuals[0].shape { return residuals[0] }
+    return .apply(.concat, residuals, .vector(count))
   }
 }

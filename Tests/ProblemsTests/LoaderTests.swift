@@ -148,4 +148,27 @@ import Testing
       """
     #expect(try problem(sqrt2).value(at: [1]) == 1)
   }
+
+  @Test func knownPointsAreDroppedWhenAnOverrideChangesTheProblem() throws {
+    let toml = """
+      title = "Sized"
+      variables = ["x[n]"]
+      objective = "sum((x - 1)^2)"
+      start = "repeat(0, n)"
+      [parameters]
+      n = 2
+      [minimum]
+      f = 0
+      x = [1, 1]
+      [[local_minima]]
+      f = 1
+      x = [1, 2]
+      """
+    #expect(try problem(toml).minimum == KnownPoint(f: 0, x: [1, 1]))
+    #expect(try problem(toml, parameters: ["n": 2]).localMinima.count == 1)
+    let resized = try problem(toml, parameters: ["n": 3])
+    #expect(resized.dimension == 3)
+    #expect(resized.minimum == nil)
+    #expect(resized.localMinima.isEmpty)
+  }
 }
