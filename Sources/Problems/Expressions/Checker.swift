@@ -105,7 +105,8 @@ struct Checker {
       return try apply(.divide, [total, .constant(Tensor(Double(v.shape.count)))], at: range)
     case .norm:
       let v = try check(args[0])
-      let squares = try apply(.multiply, [v, v], at: range)
+      // v^2, not v*v: the operand is lowered once.
+      let squares = try apply(.power, [v, .constant(Tensor(2))], at: range)
       return try apply(.sqrt, [apply(.sum, [squares], at: range)], at: range)
     case .dot:
       let product = try elementwise(.multiply, "dot", [check(args[0]), check(args[1])], at: range)
