@@ -86,6 +86,17 @@ import Testing
     #expect(maxDifference(gf.map(Double.init), gd) <= 1e-5 * maxMagnitude(gd))
   }
 
+  @Test func halfPrecisionEvaluatesExactlyRepresentableValues() throws {
+    // Booth, (x + 2y − 7)² + (2x + y − 5)², at (1, 3) is 0 and at (0, 0) is 74, with gradient
+    // (2(−7) + 4(−5), 4(−7) + 2(−5)) = (−34, −38): all exact in Float16.
+    let p = try ProblemCatalog.load("booth")
+    let objective = p.makeObjective(Float16.self)
+    #expect(try objective.value([1, 3]) == 0)
+    var g = [Float16]()
+    #expect(try objective.gradient([0, 0], into: &g) == 74)
+    #expect(g == [-34, -38])
+  }
+
   @Test func defineByRunObjectiveMatchesTheCompiledOne() throws {
     let p = try ProblemCatalog.load("goldstein")
     let x = [0.3, -0.7]
