@@ -73,3 +73,13 @@ import Testing
     #expect(abs(result.f + 0.75) < 1e-12)
   }
 }
+
+/// The first-order methods' documented defaults converge on the easy problems within the
+/// default 1000 iterations.
+@Test(arguments: ["sgd", "momentum", "nesterov"], ConvergenceTests.problems)
+func firstOrderDefaultsConvergeWithinDefaultIterations(name: String, problem: TestProblem) throws {
+  let result = try SolverCatalog.make(name).minimize(
+    problem.objective(Double.self), from: problem.start, options: .init())
+  let status = result.status
+  #expect(status == .gradientTolerance, "\(name) on \(problem.name)")
+}
