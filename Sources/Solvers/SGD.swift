@@ -4,7 +4,9 @@
 /// Default learning rate 0.45 (stable when lr < 2/λmax(∇²f); it converges on sphere, matyas and
 /// quadratic within the default 1000 iterations; ill-conditioned problems such as rosenbrock
 /// need lr < 2/1002 ≈ 2e-3). With `batchSize` set and an objective that has minibatch
-/// gradients, each step uses a batch drawn by a seeded shuffle (`SolverOptions.seed`).
+/// gradients, each step uses a batch drawn by a seeded shuffle (`SolverOptions.seed`); the
+/// recorded f is then the full objective and the gradient test is off (see
+/// `FirstOrderGradient`). On objectives without minibatch gradients `batchSize` is ignored.
 /// extras: "learning_rate".
 public struct SGD: Solver {
   public var learningRate: Double
