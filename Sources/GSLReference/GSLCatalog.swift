@@ -17,6 +17,10 @@ public enum GSLCatalog {
   public static func make(_ name: String, settings: GSLSettings = GSLSettings()) throws
     -> any Solver
   {
+    guard names.contains(name) else {
+      throw GSLCatalogError(
+        description: "unknown GSL solver '\(name)'; known: \(names.joined(separator: ", "))")
+    }
     do {
       try settings.validate()
     } catch {
@@ -25,9 +29,7 @@ public enum GSLCatalog {
     if let method = GSLGradientMethod(rawValue: name) {
       return GSLGradientMinimizer(method, settings: settings)
     }
-    if name == GSLSimplexMinimizer().name { return GSLSimplexMinimizer(settings: settings) }
-    throw GSLCatalogError(
-      description: "unknown GSL solver '\(name)'; known: \(names.joined(separator: ", "))")
+    return GSLSimplexMinimizer(settings: settings)
   }
 }
 

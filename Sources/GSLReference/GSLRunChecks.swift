@@ -44,8 +44,8 @@ enum GSLRunEnd {
     case GSL_ENOPROG:
       return recorder.finish(
         .lineSearchFailed,
-        message: "GSL: \(GSLErrors.message(code)) (at the best point ‖∇f‖₂ = "
-          + "\(recorder.bestGradientNorm), above the tolerance)")
+        message: "GSL: \(GSLErrors.message(code)); ‖∇f‖∞ ≤ \(recorder.options.gradientTolerance) "
+          + "not reached, best point ‖∇f‖₂ = \(recorder.bestGradientNorm)")
     default:
       return recorder.finish(.failed, message: "GSL: \(GSLErrors.message(code)) (code \(code))")
     }
