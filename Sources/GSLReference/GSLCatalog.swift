@@ -9,7 +9,7 @@ public enum GSLCatalog {
 
   /// Every GSL solver with default settings.
   public static var all: [any Solver] {
-    names.map { try! make($0) }
+    GSLGradientMethod.allCases.map { GSLGradientMinimizer($0) } + [GSLSimplexMinimizer()]
   }
 
   /// The solver called `name`, configured with `settings`; throws `GSLCatalogError` for an

@@ -3,6 +3,10 @@ import Solvers
 
 /// One of GSL's gradient minimizers (`gsl_multimin_fdfminimizer_*`) behind our `Solver`.
 ///
+/// Counting: GSL's `f` callback counts one f evaluation; `df` and `fdf` count one gradient
+/// evaluation each (the objective's gradient call yields f too, as for our solvers), so the
+/// result's counts are exactly the evaluations GSL's callbacks made.
+///
 /// GSL computes in Double; x and ∇f cross the callback boundary as T → Double → T, and the trace
 /// is recorded in T by a `RunRecorder`, exactly as our own solvers record theirs.
 ///
