@@ -1,5 +1,6 @@
 import Foundation
 import Problems
+import Reporting
 import Solvers
 
 /// One finished run, widened to Double for reporting (Float runs widen exactly).
@@ -40,6 +41,7 @@ struct RunSession {
       total: solvers.count * starts.count, enabled: !configuration.quiet)
     var runs: [CompletedRun] = []
     var interrupted = false
+    var writeFailure: String?
 
     outer: for (startIndex, start) in starts.enumerated() {
       for solver in solvers {
@@ -52,7 +54,15 @@ struct RunSession {
         }
         let result = solver.minimize(objective, from: start.map { T($0) }, options: options)
         progress.end()
-        runs.append(completed(result, startIndex: startIndex, start: start, minima: minima))
+        let run = completed(result, startIndex: startIndex, start: start, minima: minima)
+        // Written as soon as the run ends, so a later interruption cannot cost it.
+        do {
+          try AtomicFile.write(run.logText, to: URL(fileURLWithPath: run.logPath))
+        } catch {
+          writeFailure = "\(error)"
+          break outer
+        }
+        runs.append(run)
         if result.status == .interrupted {
           interrupted = true
           break outer
@@ -62,7 +72,7 @@ struct RunSession {
     progress.finish()
     return RunReport(
       problem: problem, minima: minima, runs: runs, directory: directory,
-      configuration: configuration, wasInterrupted: interrupted)
+      configuration: configuration, wasInterrupted: interrupted, writeFailure: writeFailure)
   }
 
   private func completed<T: SolverScalar>(
