@@ -133,3 +133,75 @@ final class XMLCheck: NSObject, XMLParserDelegate {
     #expect(XMLText.escape("bell\u{7}tab\t") == "bell\u{FFFD}tab\t")
   }
 }
+
+@Suite struct AxisTests {
+  @Test func niceSteps() {
+    // 1, 2, 2.5 or 5 times a power of ten, the first at least the raw step.
+    #expect(LinearScale.niceStep(2.83) == 5)
+    #expect(LinearScale.niceStep(0.3) == 0.5)
+    #expect(LinearScale.niceStep(1.9) == 2)
+    #expect(LinearScale.niceStep(2.2) == 2.5)
+    #expect(LinearScale.niceStep(7) == 10)
+  }
+
+  @Test func linearTicksCoverTheWidenedRange() {
+    let scale = LinearScale(lower: 0, upper: 17, start: 0, end: 100, nice: true)
+    #expect(scale.ticks.map(\.value) == [0, 5, 10, 15, 20])
+    #expect(scale.ticks.map(\.label) == ["0", "5", "10", "15", "20"])
+    #expect(scale.pixel(10) == 50)
+  }
+
+  @Test func tickLabelsShowJustEnoughDecimals() {
+    #expect(SVGNumber.tick(0.3, step: 0.1) == "0.3")
+    #expect(SVGNumber.tick(0.5, step: 0.25) == "0.50")
+    #expect(SVGNumber.tick(-0.0, step: 0.5) == "0.0")  // no minus sign on zero
+    #expect(SVGNumber.tick(7.5, step: 2.5) == "7.5")
+    #expect(SVGNumber.tick(2_000_000, step: 1_000_000) == "2e+06")
+  }
+
+  @Test func fixedBoundsAreKept() {
+    let scale = LinearScale(lower: -2, upper: 2, start: 0, end: 400, nice: false)
+    #expect(scale.pixel(-2) == 0 && scale.pixel(2) == 400)
+    #expect(scale.ticks.map(\.value) == [-2, -1, 0, 1, 2])
+  }
+
+  @Test func logScaleSpansWholeDecades() {
+    let scale = LogScale(lower: 3e-5, upper: 20, start: 0, end: 70)
+    // Decades 10⁻⁵ to 10²: seven of them over 70 pixels.
+    #expect(scale.lowerDecade == -5 && scale.upperDecade == 2)
+    #expect(abs(scale.pixel(1e-3) - 20) < 1e-9)
+    #expect(scale.ticks.count == 8)
+  }
+
+  @Test func pixelsAreStableAndFinite() {
+    #expect(SVGNumber.pixel(12.345) == "12.35" || SVGNumber.pixel(12.345) == "12.34")
+    #expect(SVGNumber.pixel(3.10) == "3.1")
+    #expect(SVGNumber.pixel(-0.001) == "0")
+    #expect(SVGNumber.pixel(.infinity) == "100000")
+    #expect(SVGNumber.pixel(.nan) == "0")
+  }
+}
+
+@Suite struct ContourLevelTests {
+  let grid = MarchingSquares.Grid({ x, _ in x }, x: 0...100, y: 0...1, count: 101)
+
+  @Test func linearLevelsAreEvenlySpacedBelowThe95thPercentile() {
+    let plot = ContourPlot(title: "", function: { x, _ in x }, xRange: 0...100, yRange: 0...1)
+    let levels = plot.levels(of: grid)
+    #expect(levels.count == plot.levelCount)
+    // Values 0…100 in steps of 1; the 95th percentile is 95: midpoints of 20 bins of 4.75.
+    #expect(abs(levels[0] - 2.375) < 1e-12)
+    #expect(abs(levels[19] - 92.625) < 1e-12)
+  }
+
+  @Test func logLevelsHaveAConstantRatioAboveTheMinimum() {
+    let plot = ContourPlot(
+      title: "", function: { x, _ in x }, xRange: 0...100, yRange: 0...1, logScale: true)
+    let levels = plot.levels(of: grid)
+    let epsilon = 100 * 1e-6
+    let ratios = zip(levels, levels.dropFirst()).map { ($1 + epsilon) / ($0 + epsilon) }
+    // (100 + ε)/ε spread over 20 equal steps in the logarithm.
+    let expected = pow((100 + epsilon) / epsilon, 1.0 / 20)
+    #expect(ratios.allSatisfy { abs($0 - expected) < 1e-9 * expected })
+  }
+}

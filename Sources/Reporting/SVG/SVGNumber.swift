@@ -22,7 +22,8 @@ enum SVGNumber {
       let digits = max(1, Int((log10(magnitude) - log10(step)).rounded(.up)) + 1)
       return clean(String(format: "%.\(digits)g", value))
     }
-    let decimals = max(0, Int((-log10(step)).rounded(.up)) + (isHalfStep(step) ? 1 : 0))
+    // The tolerance keeps log10(0.1) = −1 − δ from asking for a second decimal.
+    let decimals = max(0, Int((-log10(step) - 1e-9).rounded(.up)) + (isHalfStep(step) ? 1 : 0))
     return clean(String(format: "%.\(decimals)f", value))
   }
 
