@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Problems
+import Reporting
 import Solvers
 
 /// `optimize derive`: the problem's value, gradient and Hessian (with its eigenvalues) at a
@@ -65,7 +66,7 @@ struct DeriveCommand: ParsableCommand {
       print("f = \(f)")
       print("")
       print(
-        DeriveTable.render(
+        textTable(
           headers: ["", "gradient", "finite difference", "difference"],
           rows: (0..<n).map { i in
             [
@@ -94,18 +95,8 @@ enum DeriveFormat: String, ExpressibleByArgument, CaseIterable {
   case table, json
 }
 
-/// Aligned columns for small tables: numbers right-aligned, text left-aligned.
-enum DeriveTable {
-  static func render(headers: [String], rows: [[String]]) -> String {
-    let all = [headers] + rows
-    let widths = headers.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-    func line(_ cells: [String]) -> String {
-      cells.enumerated().map { index, cell in
-        let padding = String(repeating: " ", count: widths[index] - cell.count)
-        return Double(cell) == nil ? cell + padding : padding + cell
-      }.joined(separator: "  ")
-    }
-    let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
-    return ([line(headers), rule] + rows.map(line)).joined(separator: "\n")
-  }
+/// A small table through the shared formatter: cells that read as numbers are right-aligned.
+func textTable(headers: [String], rows: [[String]]) -> String {
+  TableFormatter(headers: headers).render(
+    rows.map { $0.map { TableFormatter.Cell(text: $0, isNumeric: Double($0) != nil) } })
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Problems
+import Reporting
 import Solvers
 
 /// `optimize list`: the built-in problems and every solver, ours and GSL's.
@@ -50,7 +51,7 @@ struct ListCommand: ParsableCommand {
     case .table:
       print("Problems")
       print(
-        DeriveTable.render(
+        textTable(
           headers: ["name", "n", "title", "f*"],
           rows: problems.map { problem in
             [
@@ -61,7 +62,7 @@ struct ListCommand: ParsableCommand {
       print("")
       print("Solvers")
       print(
-        DeriveTable.render(
+        textTable(
           headers: ["name", "family", "derivatives"],
           rows: solvers.map { [$0.name, $0.family, $0.derivatives.rawValue] }))
     }

@@ -1,44 +1,33 @@
 import Foundation
+import Reporting
 
-/// A one-line progress display on standard error, shown only on a terminal and only once the
-/// work has lasted long enough to need one; piped output never sees it.
+/// The run's progress bar on standard error: only on a terminal, and only once the work has
+/// lasted long enough to need one, so short runs and piped output never see it.
 final class ProgressReporter {
-  private let total: Int
-  private let enabled: Bool
-  private let sessionStart = Date()
+  private let bar: ProgressBar
+  private let sessionStart = ContinuousClock.now
   private var completed = 0
   private var current = ""
-  private var lastDraw = Date.distantPast
   private var drawn = false
 
   init(total: Int, enabled: Bool) {
-    self.total = total
-    self.enabled = enabled && isatty(STDERR_FILENO) == 1
+    bar = ProgressBar(
+      total: total, label: "running",
+      enabled: enabled && TableFormatter.isTerminal(STDERR_FILENO))
   }
 
   func begin(_ name: String) { current = name }
 
   func update(iteration: Int, f: Double) {
-    guard enabled else { return }
-    let now = Date()
-    guard now.timeIntervalSince(lastDraw) >= 0.1, now.timeIntervalSince(sessionStart) >= 0.5 else {
-      return
-    }
-    lastDraw = now
-    let width = 24
-    let filled = total > 0 ? min(width, completed * width / total) : 0
-    let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-    let line = "[\(bar)] \(completed)/\(total) \(current): iteration \(iteration), f = \(f)"
-    FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+    guard bar.isEnabled, ContinuousClock.now - sessionStart >= .milliseconds(500) else { return }
+    bar.update(completed, detail: "\(current): iteration \(iteration), f = \(f)")
     drawn = true
   }
 
   func end() { completed += 1 }
 
-  /// Clears the line before results are printed.
+  /// Ends the bar's line before results are printed.
   func finish() {
-    guard drawn else { return }
-    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
-    drawn = false
+    if drawn { bar.finish() }
   }
 }

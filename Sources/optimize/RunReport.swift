@@ -58,26 +58,18 @@ struct RunReport {
     if let minimum = problem.minimum {
       lines.append("known minimum f* = \(minimum.f)")
     }
-    let multimodal = minima.points.count > 1
-    var headers = [
-      "solver", "status", "iter", "f", "|f - f*|", "|x - x*|", "|g|", "f evals", "g evals",
-      "H evals", "seconds",
-    ]
-    if multimodal { headers.append("ended at") }
-    if configuration.starts > 1 { headers.insert("start", at: 1) }
-    let rows = runs.map { run -> [String] in
-      var row = [
-        run.solver, run.status.rawValue, "\(run.iterations)", short(run.f),
-        run.fError.map(short) ?? "", run.xError.map(short) ?? "", short(run.gradientNorm),
-        "\(run.counts.f)", "\(run.counts.gradient)", "\(run.counts.hessian)",
-        String(format: "%.4f", run.seconds),
-      ]
-      if multimodal { row.append(minima.describe(run.endedAt)) }
-      if configuration.starts > 1 { row.insert("\(run.startIndex + 1)", at: 1) }
-      return row
+    // The table shows where a run ended with the minimum's f; the files keep the bare label.
+    let shown = summaries.enumerated().map { index, summary in
+      var summary = summary
+      summary.endedAt = runs[index].endedAt.map(minima.describe)
+      if configuration.starts > 1 { summary.solver += " #\(runs[index].startIndex + 1)" }
+      return summary
     }
+    let terminal = TableFormatter.isTerminal(STDOUT_FILENO)
     lines.append("")
-    lines.append(DeriveTable.render(headers: headers, rows: rows))
+    lines.append(
+      TableFormatter.comparison(
+        shown, maxWidth: terminal ? TableFormatter.terminalWidth(STDOUT_FILENO) : nil, ansi: terminal))
     if configuration.starts > 1 { lines.append(""); lines.append(multiStartSummary()) }
     lines.append("")
     lines.append("wrote \(directory.relativePath)/: \(runs.count) iteration logs, summary.csv\(plotNote)")
@@ -108,12 +100,7 @@ struct RunReport {
       let others = elsewhere.sorted { $0.key < $1.key }.map { "\($0.value)× \($0.key)" }
       rows.append([solver, "\(group.count)", "\(global)", others.joined(separator: "; ")])
     }
-    return DeriveTable.render(headers: ["solver", "runs", "global", "others ended at"], rows: rows)
-  }
-
-  private func short(_ value: Double) -> String {
-    guard value.isFinite else { return "\(value)" }
-    return String(format: "%.6g", value)
+    return textTable(headers: ["solver", "runs", "global", "others ended at"], rows: rows)
   }
 
   // MARK: - JSON
