@@ -6,7 +6,7 @@ import Solvers
 ///
 /// Stopping: the per-iteration f and x tests of `SolverOptions` do not fit a simplex, whose best
 /// vertex often stays put for several iterations while the simplex shrinks, so they would stop it
-/// at once. Instead `gsl_multimin_test_size` tests GSL's simplex size (the mean distance of the
+/// at once. Instead `gsl_multimin_test_size` tests GSL's simplex size (the RMS distance of the
 /// vertices from their centre) against xTolerance · (1 + ‖x‖∞), relative like our x test, with
 /// `GSLSettings.simplexSizeTolerance` in place of xTolerance when that is 0 (off); this ends the
 /// run with `.xTolerance`. fTolerance is not used. The iteration, time and evaluation limits and

@@ -17,7 +17,7 @@ import Testing
 
   /// Gradient methods stop at ‖∇f‖∞ ≤ 1e-9. For these quadratics ‖x − x*‖₂ ≤ ‖∇f‖₂ / λmin, and
   /// λmin is 2 (sphere), 0.04 (matyas) and about 1.27 (quadratic), so the error is at most
-  /// √3 · 1e-9 / 0.04 ≈ 4.4e-8. The simplex stops when its size (mean vertex distance from the
+  /// √3 · 1e-9 / 0.04 ≈ 4.4e-8. The simplex stops when its size (RMS vertex distance from the
   /// centre) is below √ε ≈ 1.5e-8 · (1 + ‖x‖∞); the best vertex then lies within a few sizes of
   /// the minimizer, where f still separates the vertices, so 1e-6 leaves a wide margin.
   @Test(arguments: cases)

@@ -75,3 +75,37 @@ import Testing
     #expect(previous > 1e-3 * (1 + result.trace.dropLast().last!.x.map(abs).max()!))
   }
 }
+
+/// Runs in parallel share nothing but the once-disabled GSL error handler.
+@Suite struct ConcurrencyTests {
+  @Test func parallelRunsAgree() async throws {
+    let function = TestFunctions.quadratic
+    let results = await withTaskGroup(of: [Double].self) { group in
+      for name in GSLCatalog.names {
+        group.addTask {
+          let solver = try! GSLCatalog.make(name)
+          var options = SolverOptions<Double>()
+          options.maxIterations = 100_000
+          return solver.minimize(
+            function.objective(Double.self), from: function.start, options: options
+          ).x
+        }
+      }
+      return await group.reduce(into: []) { $0.append($1) }
+    }
+    #expect(results.count == GSLCatalog.names.count)
+    for x in results {
+      for (xi, mi) in zip(x, function.minimizer) { #expect(abs(xi - mi) <= 1e-6) }
+    }
+  }
+
+  @Test func timeLimitStops() throws {
+    var options = SolverOptions<Double>()
+    options.timeLimit = 0
+    let function = TestFunctions.rosenbrock
+    let result = try GSLCatalog.make("gsl-conjugate-pr").minimize(
+      function.objective(Double.self), from: function.start, options: options)
+    #expect(result.status == .timeLimit)
+    #expect(result.iterations == 0)
+  }
+}
