@@ -24,7 +24,8 @@ struct DeriveCommand: ParsableCommand {
 
   func run() throws {
     let problem = try problemOptions.load()
-    let point = try at.map { try parsePoint($0, option: "--at", dimension: problem.dimension) }
+    let point =
+      try at.map { try parsePoint($0, option: "--at", dimension: problem.dimension) }
       ?? problem.start
     let n = problem.dimension
     guard n <= Self.largestHessian else {
@@ -83,9 +84,12 @@ struct DeriveCommand: ParsableCommand {
       print("eigenvalues: " + eigenvalues.map { "\($0)" }.joined(separator: ", "))
       let kind =
         eigenvalues.allSatisfy { $0 > 0 }
-        ? "positive definite" : eigenvalues.allSatisfy { $0 < 0 } ? "negative definite"
-        : eigenvalues.contains { $0 > 0 } && eigenvalues.contains { $0 < 0 } ? "indefinite"
-        : "singular"
+        ? "positive definite"
+        : eigenvalues.allSatisfy { $0 < 0 }
+          ? "negative definite"
+          : eigenvalues.contains { $0 > 0 } && eigenvalues.contains { $0 < 0 }
+            ? "indefinite"
+            : "singular"
       print("the Hessian is \(kind) here")
     }
   }

@@ -10,5 +10,11 @@ enum InterruptHandler {
       Interruption.request()
       signal(SIGINT, SIG_DFL)
     }
+    // A parent may have started us with SIGINT blocked (threads of test runners and some
+    // shells do, and the mask is inherited), which would make Ctrl-C do nothing.
+    var mask = sigset_t()
+    sigemptyset(&mask)
+    sigaddset(&mask, SIGINT)
+    pthread_sigmask(SIG_UNBLOCK, &mask, nil)
   }
 }

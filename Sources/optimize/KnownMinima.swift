@@ -18,7 +18,9 @@ struct KnownMinima {
       points.append(Point(label: "global", f: minimum.f, x: minimum.x))
     }
     for (index, local) in problem.localMinima.enumerated() {
-      let isGlobal = problem.minimum.map { Swift.abs($0.f - local.f) <= 1e-12 * max(1, Swift.abs($0.f)) }
+      let isGlobal = problem.minimum.map {
+        Swift.abs($0.f - local.f) <= 1e-12 * max(1, Swift.abs($0.f))
+      }
       points.append(
         Point(label: isGlobal == true ? "global" : "local-\(index + 1)", f: local.f, x: local.x))
     }
@@ -31,7 +33,9 @@ struct KnownMinima {
 
   /// ‖x − x*‖₂ to the nearest global minimizer, if one is known.
   func xError(_ x: [Double]) -> Double? {
-    let distances = points.filter { $0.label == "global" }.compactMap { $0.x }.map { distance(x, $0) }
+    let distances = points.filter { $0.label == "global" }.compactMap { $0.x }.map {
+      distance(x, $0)
+    }
     return distances.min()
   }
 
@@ -53,7 +57,9 @@ struct KnownMinima {
   /// A short description of a label for tables: `local-1 (f = 30)`.
   func describe(_ label: String?) -> String {
     guard let label else { return "" }
-    guard label != "global", let point = points.first(where: { $0.label == label }) else { return label }
+    guard label != "global", let point = points.first(where: { $0.label == label }) else {
+      return label
+    }
     return "\(label) (f = \(point.f))"
   }
 

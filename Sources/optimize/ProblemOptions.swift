@@ -4,12 +4,14 @@ import Problems
 
 /// The options that pick a problem: its name or path and parameter overrides.
 struct ProblemOptions: ParsableArguments {
-  @Option(name: .long, help: "A built-in problem name (see `optimize list`) or a path to a .toml file.")
+  @Option(
+    name: .long, help: "A built-in problem name (see `optimize list`) or a path to a .toml file.")
   var problem: String
 
   @Option(
     name: .customLong("param"),
-    help: ArgumentHelp("Override a [parameters] entry, e.g. --param n=100000.", valueName: "NAME=VALUE"))
+    help: ArgumentHelp(
+      "Override a [parameters] entry, e.g. --param n=100000.", valueName: "NAME=VALUE"))
   var parameters: [String] = []
 
   func parameterOverrides() throws -> [String: Double] {

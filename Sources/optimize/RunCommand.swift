@@ -41,10 +41,13 @@ struct RunCommand: ParsableCommand {
   @Option(help: "Momentum coefficient μ in [0, 1) for momentum and nesterov.")
   var momentum: Double?
 
-  @Option(name: .customLong("line-search"), help: "Line search for steepest-descent: armijo or wolfe.")
+  @Option(
+    name: .customLong("line-search"), help: "Line search for steepest-descent: armijo or wolfe.")
   var lineSearch: LineSearchChoice?
 
-  @Option(name: .customLong("batch-size"), help: "Minibatch size for stochastic methods on data problems.")
+  @Option(
+    name: .customLong("batch-size"), help: "Minibatch size for stochastic methods on data problems."
+  )
   var batchSize: Int?
 
   @Option(help: "Arithmetic of the run: float32 or float64.")
@@ -102,7 +105,9 @@ struct RunCommand: ParsableCommand {
       throw ValidationError("--batch-size must be a positive integer, got \(batchSize)")
     }
     if starts <= 0 { throw ValidationError("--starts must be a positive integer, got \(starts)") }
-    if logEvery <= 0 { throw ValidationError("--log-every must be a positive integer, got \(logEvery)") }
+    if logEvery <= 0 {
+      throw ValidationError("--log-every must be a positive integer, got \(logEvery)")
+    }
     if logCoordinates < 0 {
       throw ValidationError("--log-coordinates must be non-negative, got \(logCoordinates)")
     }
@@ -111,12 +116,14 @@ struct RunCommand: ParsableCommand {
   func run() throws {
     let problem = try problemOptions.load()
     let solvers = try SolverSelection.resolve(solverNames, settings: solverSettings)
-    let firstStart = try start.map { try parsePoint($0, option: "--start", dimension: problem.dimension) }
+    let firstStart =
+      try start.map { try parsePoint($0, option: "--start", dimension: problem.dimension) }
       ?? problem.start
     let startValue = problem.value(at: firstStart)
     guard startValue.isFinite else {
       throw CommandFailure(
-        "\(problem.name): f is not finite at the start \(formatPoint(firstStart)) (f = \(startValue))")
+        "\(problem.name): f is not finite at the start \(formatPoint(firstStart)) (f = \(startValue))"
+      )
     }
     let startPoints = StartPoints.make(
       count: starts, first: firstStart, explicitStart: start != nil, problem: problem, seed: seed)
@@ -135,7 +142,8 @@ struct RunCommand: ParsableCommand {
     try report.writeFiles(drawPlots: !noPlots)
     if !quiet { report.print(format: format) }
     if report.wasInterrupted {
-      throw CommandFailure("interrupted; finished runs were written to \(directory.path)", exitCode: 130)
+      throw CommandFailure(
+        "interrupted; finished runs were written to \(directory.path)", exitCode: 130)
     }
   }
 

@@ -37,12 +37,15 @@ extension RunReport {
     var files: [(String, String)] = []
     if let bounds = contourBounds {
       let names = problem.coordinateNames
+      // The recorded fast path: the grid needs ~15 000 values.
+      let compiled = problem.compiled(Double.self)
       var plot = ContourPlot(
-        title: "\(problem.title): trajectories", function: { x, y in problem.value(at: [x, y]) },
+        title: "\(problem.title): trajectories", function: { x, y in compiled.value([x, y]) },
         xRange: bounds.x, yRange: bounds.y, logScale: bounds.log,
         trajectories: shown.map { run in
           ContourPlot.Trajectory(
-            label: run.solver, points: run.path.filter { $0.x.count == 2 }.map { (x: $0.x[0], y: $0.x[1]) })
+            label: run.solver,
+            points: run.path.filter { $0.x.count == 2 }.map { (x: $0.x[0], y: $0.x[1]) })
         },
         minima: minima.points.compactMap { point in
           guard let x = point.x, x.count == 2 else { return nil }

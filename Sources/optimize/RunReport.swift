@@ -69,10 +69,12 @@ struct RunReport {
     lines.append("")
     lines.append(
       TableFormatter.comparison(
-        shown, maxWidth: terminal ? TableFormatter.terminalWidth(STDOUT_FILENO) : nil, ansi: terminal))
+        shown, maxWidth: terminal ? TableFormatter.terminalWidth(STDOUT_FILENO) : nil,
+        ansi: terminal))
     if configuration.starts > 1 { lines.append(""); lines.append(multiStartSummary()) }
     lines.append("")
-    lines.append("wrote \(directory.relativePath)/: \(runs.count) iteration logs, summary.csv\(plotNote)")
+    lines.append(
+      "wrote \(directory.relativePath)/: \(runs.count) iteration logs, summary.csv\(plotNote)")
     return lines.joined(separator: "\n")
   }
 
@@ -130,7 +132,10 @@ struct RunReport {
       ("batch_size", c.batchSize.map { .int($0) } ?? .null),
       ("seed", .string(String(c.seed))),
       ("log_every", .int(c.logEvery)),
-      ("parameters", .object(problem.parameters.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) })),
+      (
+        "parameters",
+        .object(problem.parameters.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) })
+      ),
       ("output", .string(directory.relativePath)),
     ])
     let runValues = runs.map { run -> JSONValue in
@@ -148,7 +153,8 @@ struct RunReport {
           "evaluations",
           .object([
             ("f", .int(run.counts.f)), ("gradient", .int(run.counts.gradient)),
-            ("hessian", .int(run.counts.hessian)), ("hessian_vector", .int(run.counts.hessianVector)),
+            ("hessian", .int(run.counts.hessian)),
+            ("hessian_vector", .int(run.counts.hessianVector)),
           ])
         ),
         ("seconds", .number(run.seconds)),

@@ -26,9 +26,23 @@ enum SolverSelection {
     var seen = Set<String>()
     names = names.filter { seen.insert($0).inserted }
 
+    let ours = names.filter { SolverCatalog.names.contains($0) }
+    let used = ours.reduce(into: Set<String>()) {
+      $0.formUnion(SolverCatalog.settingNames(for: $1))
+    }
+    if let unused = settings.given.first(where: { !used.contains($0) }) {
+      throw CommandFailure(
+        "--\(unused == "learning-rate" ? "lr" : unused) is used by none of the selected solvers "
+          + "(\(names.joined(separator: ", ")))")
+    }
     return try names.map { name in
       if SolverCatalog.names.contains(name) {
-        return try SolverCatalog.make(name, settings: settings)
+        do {
+          return try SolverCatalog.make(
+            name, settings: settings.keeping(SolverCatalog.settingNames(for: name)))
+        } catch {
+          throw CommandFailure("\(error)")
+        }
       }
       if GSLCatalog.names.contains(name) {
         return try GSLCatalog.make(name, settings: GSLSettings())

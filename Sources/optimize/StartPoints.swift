@@ -26,7 +26,8 @@ enum StartPoints {
     return points
   }
 
-  private static func uniform(_ range: ClosedRange<Double>, _ generator: inout SplitMix64) -> Double {
+  private static func uniform(_ range: ClosedRange<Double>, _ generator: inout SplitMix64) -> Double
+  {
     let unit = Double(generator.next() >> 11) * 0x1p-53
     return range.lowerBound + unit * (range.upperBound - range.lowerBound)
   }

@@ -25,7 +25,9 @@ struct BadInputTests {
     """
 
   static let cases: [Case] = [
-    Case(label: "unknown problem", arguments: ["--problem", "goldstien"], mentions: ["goldstien", "goldstein"]),
+    Case(
+      label: "unknown problem", arguments: ["--problem", "goldstien"],
+      mentions: ["goldstien", "goldstein"]),
     Case(
       label: "unknown solver", arguments: ["--problem", "sphere", "--solver", "bfgz"],
       mentions: ["bfgz", "bfgs"]),
@@ -44,7 +46,8 @@ struct BadInputTests {
       label: "length mismatch", arguments: ["--problem", "bad.toml"],
       files: [
         "bad.toml": text(
-          "title = \"t\"\nvariables = [\"x[3]\"]\nobjective = \"sum(x * [1, 2])\"\nstart = [1.0, 2.0, 3.0]\n")
+          "title = \"t\"\nvariables = [\"x[3]\"]\nobjective = \"sum(x * [1, 2])\"\nstart = [1.0, 2.0, 3.0]\n"
+        )
       ],
       mentions: ["bad.toml", "objective"]),
     Case(
@@ -55,24 +58,31 @@ struct BadInputTests {
       mentions: ["--start", "abc"]),
     Case(label: "lr zero", arguments: ["--problem", "sphere", "--lr", "0"], mentions: ["--lr"]),
     Case(label: "lr negative", arguments: ["--problem", "sphere", "--lr=-1"], mentions: ["--lr"]),
-    Case(label: "lr not a number", arguments: ["--problem", "sphere", "--lr", "fast"], mentions: ["lr"]),
-    Case(label: "lr NaN", arguments: ["--problem", "sphere", "--lr", "nan"], mentions: ["--lr"]),
-    Case(label: "max-iter zero", arguments: ["--problem", "sphere", "--max-iter", "0"], mentions: ["--max-iter"]),
     Case(
-      label: "param naming no parameter", arguments: ["--problem", "rosenbrock-n", "--param", "m=10"],
+      label: "lr not a number", arguments: ["--problem", "sphere", "--lr", "fast"], mentions: ["lr"]
+    ),
+    Case(label: "lr NaN", arguments: ["--problem", "sphere", "--lr", "nan"], mentions: ["--lr"]),
+    Case(
+      label: "max-iter zero", arguments: ["--problem", "sphere", "--max-iter", "0"],
+      mentions: ["--max-iter"]),
+    Case(
+      label: "param naming no parameter",
+      arguments: ["--problem", "rosenbrock-n", "--param", "m=10"],
       mentions: ["m"]),
     Case(
       label: "unknown precision", arguments: ["--problem", "sphere", "--precision", "float8"],
       mentions: ["float8"]),
     Case(
       label: "output directory not writable",
-      arguments: ["--problem", "sphere", "--output", "blocked/sub"], files: ["blocked": text("a file")],
+      arguments: ["--problem", "sphere", "--output", "blocked/sub"],
+      files: ["blocked": text("a file")],
       mentions: ["blocked"]),
     Case(
       label: "data CSV with a missing cell", arguments: ["--problem", "fit.toml"],
       files: [
         "fit.toml": text(
-          "title = \"fit\"\nvariables = [\"a\"]\ndata = \"fit.csv\"\nresiduals = [\"a * t - y\"]\nstart = [1.0]\n"),
+          "title = \"fit\"\nvariables = [\"a\"]\ndata = \"fit.csv\"\nresiduals = [\"a * t - y\"]\nstart = [1.0]\n"
+        ),
         "fit.csv": text("t,y\n1,2\n2,\n3,6\n"),
       ],
       mentions: ["fit.csv"]),
@@ -80,20 +90,26 @@ struct BadInputTests {
       label: "data CSV with a non-numeric cell", arguments: ["--problem", "fit.toml"],
       files: [
         "fit.toml": text(
-          "title = \"fit\"\nvariables = [\"a\"]\ndata = \"fit.csv\"\nresiduals = [\"a * t - y\"]\nstart = [1.0]\n"),
+          "title = \"fit\"\nvariables = [\"a\"]\ndata = \"fit.csv\"\nresiduals = [\"a * t - y\"]\nstart = [1.0]\n"
+        ),
         "fit.csv": text("t,y\n1,2\n2,four\n3,6\n"),
       ],
       mentions: ["fit.csv"]),
-    Case(label: "empty file", arguments: ["--problem", "empty.toml"], files: ["empty.toml": []], mentions: ["empty.toml"]),
+    Case(
+      label: "empty file", arguments: ["--problem", "empty.toml"], files: ["empty.toml": []],
+      mentions: ["empty.toml"]),
     Case(
       label: "binary file", arguments: ["--problem", "binary.toml"],
       files: ["binary.toml": (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ 13) }],
       mentions: ["binary.toml"]),
     Case(
       label: "10 MB file", arguments: ["--problem", "huge.toml"],
-      files: ["huge.toml": text(validTOML + "\n# " + String(repeating: "x", count: 10 << 20) + "\n")],
+      files: [
+        "huge.toml": text(validTOML + "\n# " + String(repeating: "x", count: 10 << 20) + "\n")
+      ],
       mentions: ["huge.toml"]),
-    Case(label: "missing file", arguments: ["--problem", "nowhere/none.toml"], mentions: ["none.toml"]),
+    Case(
+      label: "missing file", arguments: ["--problem", "nowhere/none.toml"], mentions: ["none.toml"]),
   ]
 
   @Test(arguments: cases)
