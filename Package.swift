@@ -72,6 +72,6 @@ let package = Package(
     .testTarget(
       name: "GSLReferenceTests", dependencies: ["GSLReference", "Solvers", "Problems", "CGSL"]),
     .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Solvers"]),
-    .testTarget(name: "EndToEndTests", dependencies: []),
+    .testTarget(name: "EndToEndTests", dependencies: ["Reporting"]),
   ]
 )

@@ -32,7 +32,24 @@ public struct SolverSettings: Sendable, Equatable {
   }
 
   /// The names of the knobs that are set.
-  var given: [String] {
+  /// The same settings with only the named ones kept (names as in `SolverCatalog.settingNames`).
+  public func keeping(_ names: Set<String>) -> SolverSettings {
+    var kept = SolverSettings()
+    if names.contains("learning-rate") { kept.learningRate = learningRate }
+    if names.contains("momentum") { kept.momentum = momentum }
+    if names.contains("dampening") { kept.dampening = dampening }
+    if names.contains("line-search") { kept.lineSearch = lineSearch }
+    if names.contains("batch-size") { kept.batchSize = batchSize }
+    if names.contains("memory") { kept.memory = memory }
+    if names.contains("beta1") { kept.beta1 = beta1 }
+    if names.contains("beta2") { kept.beta2 = beta2 }
+    if names.contains("epsilon") { kept.epsilon = epsilon }
+    if names.contains("trust-radius") { kept.trustRadius = trustRadius }
+    return kept
+  }
+
+  /// The names of the settings that were given.
+  public var given: [String] {
     var names: [String] = []
     if learningRate != nil { names.append("learning-rate") }
     if momentum != nil { names.append("momentum") }
@@ -63,6 +80,19 @@ public enum SolverCatalog {
   }
 
   /// Every method with its defaults.
+  /// The settings a method uses; empty for an unknown name.
+  public static func settingNames(for name: String) -> Set<String> {
+    switch name {
+    case "steepest-descent": return ["line-search"]
+    case "newton-trust-region": return ["trust-radius"]
+    case "sgd": return ["learning-rate", "batch-size"]
+    case "momentum", "nesterov": return ["learning-rate", "momentum", "dampening", "batch-size"]
+    case "adam": return ["learning-rate", "beta1", "beta2", "epsilon", "batch-size"]
+    case "lbfgs": return ["memory"]
+    default: return []
+    }
+  }
+
   public static var all: [any Solver] {
     names.compactMap { try? make($0, settings: SolverSettings()) }
   }
@@ -73,51 +103,40 @@ public enum SolverCatalog {
   {
     let s = settings
     let solver: any Solver
-    let accepted: Set<String>
     switch name {
     case "steepest-descent":
       solver = SteepestDescent(lineSearch: s.lineSearch ?? .wolfe)
-      accepted = ["line-search"]
     case "newton":
       solver = Newton()
-      accepted = []
     case "newton-trust-region":
       solver = NewtonTrustRegion(initialRadius: s.trustRadius ?? 1)
-      accepted = ["trust-radius"]
     case "sgd":
       solver = SGD(learningRate: s.learningRate ?? 0.45, batchSize: s.batchSize)
-      accepted = ["learning-rate", "batch-size"]
     case "momentum", "nesterov":
       let m = Momentum(
         learningRate: s.learningRate ?? 0.1, momentum: s.momentum ?? 0.9,
         dampening: s.dampening ?? 0, nesterov: name == "nesterov", batchSize: s.batchSize)
       if let problem = m.settingsProblem { throw SolverCatalogError(description: problem) }
       solver = m
-      accepted = ["learning-rate", "momentum", "dampening", "batch-size"]
     case "adam":
       solver = Adam(
         learningRate: s.learningRate ?? 0.01, beta1: s.beta1 ?? 0.9, beta2: s.beta2 ?? 0.999,
         epsilon: s.epsilon ?? 1e-8, batchSize: s.batchSize)
-      accepted = ["learning-rate", "beta1", "beta2", "epsilon", "batch-size"]
     case "bfgs":
       solver = BFGS()
-      accepted = []
     case "lbfgs":
       solver = LBFGS(memory: s.memory ?? 10)
-      accepted = ["memory"]
     case "cg-pr":
       solver = ConjugateGradient(formula: .polakRibiere)
-      accepted = []
     case "cg-fr":
       solver = ConjugateGradient(formula: .fletcherReeves)
-      accepted = []
     case "nelder-mead":
       solver = NelderMead()
-      accepted = []
     default:
       throw SolverCatalogError(
         description: "unknown solver '\(name)'; the solvers are: \(names.joined(separator: ", "))")
     }
+    let accepted = settingNames(for: name)
     let unused = s.given.filter { !accepted.contains($0) }
     if !unused.isEmpty {
       let uses = accepted.isEmpty ? "none" : accepted.sorted().joined(separator: ", ")
