@@ -24,6 +24,12 @@ public final class CompiledFunction<T: DifferentiableScalar> {
   let bases: UnsafeMutablePointer<UnsafeMutablePointer<T>>
   /// Stands in for the caller's buffers when the dimension is 0.
   let empty: UnsafeMutablePointer<T>
+  /// The all-scalar form of the program, when it has one, with its instructions and its
+  /// register file (values, tangents, adjoints, adjoint tangents, `scalarCount` each).
+  let scalarTape: UnsafeMutableBufferPointer<ScalarInstruction>?
+  let scalarRegisters: UnsafeMutablePointer<T>
+  let scalarCount: Int
+  let scalarOutput: Int
 
   /// Number of scalar unknowns: the length of the flat point.
   public var dimension: Int { program.dimension }
@@ -44,6 +50,25 @@ public final class CompiledFunction<T: DifferentiableScalar> {
     direction.initialize(repeating: 0)
     empty = .allocate(capacity: 1)
     empty.initialize(to: 0)
+    if let tape = ScalarTape(program) {
+      let instructions = UnsafeMutableBufferPointer<ScalarInstruction>.allocate(
+        capacity: tape.instructions.count)
+      _ = instructions.initialize(from: tape.instructions)
+      scalarTape = instructions
+      scalarCount = tape.registerCount
+      scalarOutput = tape.output
+    } else {
+      scalarTape = nil
+      scalarCount = 0
+      scalarOutput = 0
+    }
+    scalarRegisters = .allocate(capacity: 4 * scalarCount)
+    scalarRegisters.initialize(repeating: 0, count: 4 * scalarCount)
+    if scalarTape != nil {
+      for (k, v) in program.registerInitial.enumerated() {
+        scalarRegisters[program.dimension + k] = v
+      }
+    }
     bases = .allocate(capacity: 4 * Region.count)
     for kind in 0..<4 {
       bases[kind * Region.count + Region.registers] =
@@ -90,6 +115,8 @@ public final class CompiledFunction<T: DifferentiableScalar> {
     direction.deallocate()
     empty.deallocate()
     bases.deallocate()
+    scalarTape?.deallocate()
+    scalarRegisters.deallocate()
   }
 
   var machine: Machine<T> {
@@ -138,6 +165,9 @@ public final class CompiledFunction<T: DifferentiableScalar> {
   @_specialize(where T == Double)
   @_specialize(where T == Float)
   public func value(at x: UnsafeBufferPointer<T>) -> T {
+    if let tape = scalarTape {
+      return scalarValue(tape, x)
+    }
     bind(0, x)
     machine.forward(tangents: false)
     return at(0, program.output).pointee
@@ -147,6 +177,9 @@ public final class CompiledFunction<T: DifferentiableScalar> {
   @_specialize(where T == Double)
   @_specialize(where T == Float)
   public func gradient(at x: UnsafeBufferPointer<T>, into g: UnsafeMutableBufferPointer<T>) -> T {
+    if let tape = scalarTape {
+      return scalarGradient(tape, x, g)
+    }
     bind(0, x)
     bind(2, g)
     let m = machine
@@ -165,6 +198,9 @@ public final class CompiledFunction<T: DifferentiableScalar> {
     at x: UnsafeBufferPointer<T>, _ v: UnsafeBufferPointer<T>,
     into hv: UnsafeMutableBufferPointer<T>
   ) -> T {
+    if let tape = scalarTape {
+      return scalarHessianVectorProduct(tape, x, v, hv)
+    }
     bind(0, x)
     bind(1, v)
     bind(2, inputAdjoint)
