@@ -24,6 +24,10 @@ public final class CompiledFunction<T: DifferentiableScalar> {
   let bases: UnsafeMutablePointer<UnsafeMutablePointer<T>>
   /// Stands in for the caller's buffers when the dimension is 0.
   let empty: UnsafeMutablePointer<T>
+  /// Whether the last stage can run forward and reverse in one pass (see
+  /// `Machine.fusedLastStage`): it is an element-wise group, its only result kept is a sum, and
+  /// that sum is the output.
+  let fusesLastStage: Bool
   /// The all-scalar form of the program, when it has one, with its instructions and its
   /// register file (values, tangents, adjoints, adjoint tangents, `scalarCount` each).
   let scalarTape: UnsafeMutableBufferPointer<ScalarInstruction>?
@@ -68,6 +72,16 @@ public final class CompiledFunction<T: DifferentiableScalar> {
       for (k, v) in program.registerInitial.enumerated() {
         scalarRegisters[program.dimension + k] = v
       }
+    }
+    if let last = program.stages.last, last.isGroup {
+      let group = program.elements[last.first..<last.end]
+      let output = program.output
+      fusesLastStage = group.allSatisfy { e in
+        e.outIsLocal
+          || (e.code == .sum && e.out.region == output.region && e.out.offset == output.offset)
+      }
+    } else {
+      fusesLastStage = false
     }
     bases = .allocate(capacity: 4 * Region.count)
     for kind in 0..<4 {
@@ -183,6 +197,13 @@ public final class CompiledFunction<T: DifferentiableScalar> {
     bind(0, x)
     bind(2, g)
     let m = machine
+    if fusesLastStage {
+      m.forward(tangents: false, stages: m.stageCount - 1)
+      seed(tangents: false)
+      m.fusedLastStage(tangents: false)
+      m.reverse(tangents: false, stages: m.stageCount - 1)
+      return at(0, program.output).pointee
+    }
     m.forward(tangents: false)
     let f = at(0, program.output).pointee
     seed(tangents: false)
@@ -206,6 +227,13 @@ public final class CompiledFunction<T: DifferentiableScalar> {
     bind(2, inputAdjoint)
     bind(3, hv)
     let m = machine
+    if fusesLastStage {
+      m.forward(tangents: true, stages: m.stageCount - 1)
+      seed(tangents: true)
+      m.fusedLastStage(tangents: true)
+      m.reverse(tangents: true, stages: m.stageCount - 1)
+      return at(0, program.output).pointee
+    }
     m.forward(tangents: true)
     let f = at(0, program.output).pointee
     seed(tangents: true)
