@@ -56,7 +56,8 @@ func withStrides(_ sa: Int, _ sb: Int, _ body: (Int, Int) -> Void) {
   } else if sa == 0 && sb == 1 {
     body(0, 1)
   } else {
-    body(sa, sb)
+    // Both scalars: a group of length 1.
+    body(0, 0)
   }
 }
 
@@ -67,10 +68,9 @@ func withActivity(_ a: Bool, _ b: Bool, _ body: (Bool, Bool) -> Void) {
     body(true, true)
   } else if a {
     body(true, false)
-  } else if b {
-    body(false, true)
   } else {
-    body(false, false)
+    // Every instruction has an active operand.
+    body(false, true)
   }
 }
 
@@ -111,19 +111,19 @@ struct TangentKernel<T: DifferentiableScalar>: ChunkKernel {
     let at = i.a.pointer(tangents, chunk: start)
     let bt = i.b.pointer(tangents, chunk: start)
     let n = count
-    withActivity(i.aActive, i.bActive) { aOn, bOn in
-      withStrides(i.a.stride, i.b.stride) { sa, sb in
-        for j in 0..<n {
-          let av = a[j &* sa]
-          let bv = b[j &* sb]
-          let ov = R.value(av, bv)
-          o[j] = ov
-          let (fa, fb) = R.first(av, bv, ov)
-          var t: T = 0
-          if aOn { t += fa * at[j &* sa] }
-          if bOn { t += fb * bt[j &* sb] }
-          ot[j] = t
-        }
+    let aOn = i.aActive
+    let bOn = i.bActive
+    withStrides(i.a.stride, i.b.stride) { sa, sb in
+      for j in 0..<n {
+        let av = a[j &* sa]
+        let bv = b[j &* sb]
+        let ov = R.value(av, bv)
+        o[j] = ov
+        let (fa, fb) = R.first(av, bv, ov)
+        var t: T = 0
+        if aOn { t += fa * at[j &* sa] }
+        if bOn { t += fb * bt[j &* sb] }
+        ot[j] = t
       }
     }
   }
@@ -186,28 +186,28 @@ struct AdjointTangentKernel<T: DifferentiableScalar>: ChunkKernel {
     let aat = i.a.pointer(adjointTangents, chunk: start)
     let bat = i.b.pointer(adjointTangents, chunk: start)
     let n = count
-    withActivity(i.aActive, i.bActive) { aOn, bOn in
-      withStrides(i.a.stride, i.b.stride) { sa, sb in
-        for j in 0..<n {
-          let ja = j &* sa
-          let jb = j &* sb
-          let d = R.second(a[ja], b[jb], o[j])
-          let g = oa[j]
-          let gt = oat[j]
-          let ta = aOn ? at[ja] : 0
-          let tb = bOn ? bt[jb] : 0
-          if aOn {
-            var curvature = d.faa * ta
-            if bOn { curvature += d.fab * tb }
-            aa[ja] += d.fa * g
-            aat[ja] += d.fa * gt + curvature * g
-          }
-          if bOn {
-            var curvature = d.fbb * tb
-            if aOn { curvature += d.fab * ta }
-            ba[jb] += d.fb * g
-            bat[jb] += d.fb * gt + curvature * g
-          }
+    let aOn = i.aActive
+    let bOn = i.bActive
+    withStrides(i.a.stride, i.b.stride) { sa, sb in
+      for j in 0..<n {
+        let ja = j &* sa
+        let jb = j &* sb
+        let d = R.second(a[ja], b[jb], o[j])
+        let g = oa[j]
+        let gt = oat[j]
+        let ta = aOn ? at[ja] : 0
+        let tb = bOn ? bt[jb] : 0
+        if aOn {
+          var curvature = d.faa * ta
+          if bOn { curvature += d.fab * tb }
+          aa[ja] += d.fa * g
+          aat[ja] += d.fa * gt + curvature * g
+        }
+        if bOn {
+          var curvature = d.fbb * tb
+          if aOn { curvature += d.fab * ta }
+          ba[jb] += d.fb * g
+          bat[jb] += d.fb * gt + curvature * g
         }
       }
     }
