@@ -21,7 +21,7 @@ public struct SolverOptions<T: SolverScalar> {
   public var callback: ((IterationRecord<T>) -> CallbackAction)? = nil
   /// Keep every k-th iteration in the trace (the first and last are always kept).
   public var traceEvery = 1
-  /// f beyond this magnitude counts as divergence (unbounded growth).
+  /// |f| or any |xᵢ| beyond this magnitude counts as divergence (unbounded growth).
   public var divergenceThreshold: T = T.greatestFiniteMagnitude / 16
   /// Seed for methods that draw random numbers (minibatches).
   public var seed: UInt64 = 0
