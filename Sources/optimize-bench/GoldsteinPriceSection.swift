@@ -2,7 +2,7 @@ import Autodiff
 
 /// Goldstein–Price at the standard start: the fast path against the hand-written baseline.
 func goldsteinPriceSection(_ plan: TimingPlan) throws -> String {
-  let f = try CompiledFunction<Double>(inputs: [.scalar, .scalar]) { v in
+  let goldsteinPrice: ([Variable<Double>]) -> Variable<Double> = { v in
     let x = v[0]
     let y = v[1]
     let a =
@@ -12,6 +12,7 @@ func goldsteinPriceSection(_ plan: TimingPlan) throws -> String {
       * (18 - 32 * x + 12 * pow(x, 2) + 48 * y - 36 * x * y + 27 * pow(y, 2))
     return a * b
   }
+  let f = try CompiledFunction<Double>(inputs: [.scalar, .scalar], goldsteinPrice)
   let point: [Double] = [-0.5, 0.25]
   let x = UnsafeMutableBufferPointer<Double>.allocate(capacity: 2)
   _ = x.initialize(from: point)
@@ -53,6 +54,17 @@ func goldsteinPriceSection(_ plan: TimingPlan) throws -> String {
     HandWrittenGoldsteinPrice.hessian(x[0], x[1], hg.baseAddress!, hh.baseAddress!)
   }
 
+  // The define-by-run path: the graph is built and run backward on every call.
+  let defineByRun: (Int) -> Double = { k in
+    var s = 0.0
+    for _ in 0..<k {
+      let leaves = [Variable(x[0], requiresGrad: true), Variable(x[1], requiresGrad: true)]
+      let y = goldsteinPrice(leaves)
+      try? y.backward()
+      s += y.scalar + (leaves[0].grad?.scalar ?? .nan)
+    }
+    return s
+  }
   let tv = timePerCall(plan, compiledValue)
   let tg = timePerCall(plan, compiledGradient)
   let thv = timePerCall(plan, compiledHVP)
@@ -84,9 +96,10 @@ func goldsteinPriceSection(_ plan: TimingPlan) throws -> String {
   table.add([
     "gradient / own value", "", "", ratio(tg, tv), "",
   ])
-  // Define-by-run slot: the graph is rebuilt on every call, which needs `backward()`; it is
-  // being written on another branch. Replace "pending" with a timed
-  // `let y = body(leaves); try? y.backward()` once it is on main.
-  table.add(["define-by-run gradient", "pending", "", "", ""])
+  let td = timePerCall(plan, defineByRun)
+  table.add([
+    "define-by-run value+gradient", duration(td), duration(hg0), ratio(td, hg0),
+    fixed(allocationsPerCall(calls: 100, defineByRun), 1),
+  ])
   return table.render()
 }
