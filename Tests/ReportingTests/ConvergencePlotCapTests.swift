@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+@testable import Reporting
+
+@Suite struct ConvergencePlotCapTests {
+  /// One run converges from f − f* = 100 to 1e-8; the other starts at 10 and blows up to 1e215.
+  /// The axis stops at 10 × 100 = 10³, and no pixel lies far above the frame.
+  let plot = ConvergencePlot(
+    title: "one run diverges",
+    series: [
+      .init(
+        label: "converges",
+        points: (0...10).map {
+          .init(iteration: $0, evaluations: $0, f: 100 * pow(0.1, Double($0)))
+        }),
+      .init(
+        label: "diverges",
+        points: [
+          .init(iteration: 0, evaluations: 1, f: 10), .init(iteration: 1, evaluations: 2, f: 1e5),
+          .init(iteration: 2, evaluations: 3, f: 1e40),
+          .init(iteration: 3, evaluations: 4, f: 1e215),
+        ]),
+    ], fStar: 0)
+
+  @Test func theTopIsTenTimesTheLargestStartingGap() {
+    #expect(plot.yAxisTop == 1000)
+  }
+
+  @Test func theAxisStopsAtTheCapAndDivergingPointsLeaveTheTop() throws {
+    let svg = plot.svg(against: .iterations)
+    #expect(XMLCheck.parse(svg) != nil)
+    func decadeLabel(_ n: Int) -> String { "10<tspan dy=\"-5\" font-size=\"9\">\(n)</tspan>" }
+    #expect(svg.contains(decadeLabel(2)))
+    for n in [4, 5, 40, 215] { #expect(!svg.contains(decadeLabel(n))) }
+    // Every polyline coordinate stays within a panel height or so of the 440-pixel canvas.
+    let points = svg.components(separatedBy: "points=\"").dropFirst().map {
+      $0.prefix { $0 != "\"" }
+    }
+    #expect(points.count >= 2)
+    let ys = points.flatMap {
+      $0.split(separator: " ").compactMap { Double($0.split(separator: ",")[1]) }
+    }
+    #expect(!ys.isEmpty)
+    #expect(ys.allSatisfy { $0 > -440 && $0 < 880 }, "\(ys)")
+    #expect(ys.contains { $0 < 44 })  // the diverging line leaves the top of the frame
+  }
+
+  @Test func withoutADivergingRunTheDataSetTheRange() {
+    let calm = ConvergencePlot(title: "t", series: [plot.series[0]], fStar: 0)
+    #expect(calm.yAxisTop == 1000)
+    #expect(calm.svg().contains("10<tspan dy=\"-5\" font-size=\"9\">2</tspan>"))
+  }
+}
