@@ -14,9 +14,9 @@ extension Problem {
   /// The compiled objective wrapped in a counted `Objective`, with its own work buffers.
   /// Residual problems also get `sampleCount` (the number of residuals) and `batchGradient`:
   /// the gradient of the loss restricted to the given rows, scaled as `loss` scales the whole
-  /// (Σ, ½Σ, or the mean over the rows given). A batch of b rows costs O(b) when the residual
-  /// is one expression evaluated row by row over data columns (`RowwiseResidual`), and a full
-  /// gradient otherwise.
+  /// (Σ, ½Σ, or the mean over the rows given). A batch of b ≤ m/8 rows costs O(b) when the
+  /// residual is one expression evaluated row by row over data columns (`RowwiseResidual`);
+  /// larger batches and other residuals cost a full gradient.
   public func makeObjective<T: DifferentiableScalar>(_ type: T.Type = T.self) -> Objective<T> {
     let f = compiled(T.self).copy()
     guard let loss, residualCount > 0 else {
@@ -27,8 +27,16 @@ extension Problem {
         hessian: { f.hessian($0, into: &$1) },
         hessianVector: { f.hessianVectorProduct($0, $1, into: &$2) })
     }
-    let batchGradient =
-      rowwiseBatchGradient(loss, T.self) ?? weightedBatchGradient(loss, T.self)
+    let weighted = weightedBatchGradient(loss, T.self)
+    var batchGradient = weighted
+    if let rowwise = rowwiseBatchGradient(loss, T.self) {
+      // A one-row gradient costs several times a row's share of the full gradient (call
+      // overhead; measured about 5× in a debug build), so large batches take the full path.
+      let largestRowwiseBatch = residualCount / 8
+      batchGradient = { x, rows, g in
+        rows.count <= largestRowwiseBatch ? rowwise(x, rows, &g) : weighted(x, rows, &g)
+      }
+    }
     return Objective(
       dimension: dimension,
       value: { f.value($0) },
