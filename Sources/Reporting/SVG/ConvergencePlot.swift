@@ -52,6 +52,9 @@ public struct ConvergencePlot: Sendable {
   /// The known minimum value; nil uses the best f of all series.
   public var fStar: Double?
   public var floor = 1e-16
+  /// Draws the iterations axis on a log scale, at iteration + 1 (so the start, iteration 0,
+  /// sits at 1): for runs whose lengths differ by orders of magnitude.
+  public var logIterations = false
   public var panelWidth = 520.0
   public var height = 440.0
 
@@ -112,9 +115,15 @@ public struct ConvergencePlot: Sendable {
       // The data stop short of the frame so that points on the floor or at the start stay
       // clear of it.
       let inset = 8.0
-      let xScale = LinearScale(
-        lower: 0, upper: xs.max() ?? 1, start: area.left + inset, end: area.right - inset,
-        nice: true)
+      let logX = logIterations && axis == .iterations
+      let xShift: Double = logX ? 1 : 0
+      let xScale: any AxisScale =
+        logX
+        ? LogScale(
+          lower: 1, upper: (xs.max() ?? 0) + 1, start: area.left + inset, end: area.right - inset)
+        : LinearScale(
+          lower: 0, upper: xs.max() ?? 1, start: area.left + inset, end: area.right - inset,
+          nice: true)
       let top = yAxisTop ?? .infinity
       let yScale = LogScale(
         lower: Swift.min(ys.min() ?? floor, top), upper: Swift.min(ys.max() ?? 1, top),
@@ -124,13 +133,17 @@ public struct ConvergencePlot: Sendable {
       let ceiling = pow(10, Double(yScale.upperDecade + 1))
       canvas.axes(
         area, x: xScale, y: yScale,
-        xLabel: axis == .iterations ? "iteration" : "evaluations of f and ∇f", yLabel: yLabel,
+        xLabel: axis == .evaluations
+          ? "evaluations of f and ∇f" : logX ? "iteration + 1" : "iteration",
+        yLabel: yLabel,
         grid: true)
       let clipID = "panel-\(p)"
       canvas.clipPath(id: clipID, area: area)
       canvas.append("<g clip-path=\"url(#\(clipID))\">")
       for (i, line) in lines.enumerated() {
-        let pixels = line.map { (xScale.pixel($0.x), yScale.pixel(Swift.min($0.y, ceiling))) }
+        let pixels = line.map {
+          (xScale.pixel($0.x + xShift), yScale.pixel(Swift.min($0.y, ceiling)))
+        }
         canvas.polyline(pixels, stroke: Palette.color(i), width: 2, dash: Palette.dash(i))
         // A handful of markers along each line, and one at its end.
         let stride = Swift.max(1, pixels.count / 6)
