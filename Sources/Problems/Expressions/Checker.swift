@@ -3,6 +3,9 @@ import Autodiff
 /// Resolves names and checks shapes of a parsed expression, producing a `Node`. Anything that
 /// does not depend on the variables is evaluated here, once, in Double.
 struct Checker {
+  /// The most elements a `range` or `repeat` may make: 800 MB of Doubles.
+  static let maximumLength = 100_000_000
+
   let scope: Scope
 
   func check(_ e: Expression) throws(ExpressionError) -> Node {
@@ -90,10 +93,18 @@ struct Checker {
       guard k >= 0 else {
         throw ExpressionError(message: "repeat count \(k) is negative", range: args[1].range)
       }
+      guard k <= Self.maximumLength / Swift.max(v.shape.count, 1) else {
+        throw ExpressionError(
+          message: "repeat makes more than \(Self.maximumLength) elements", range: range)
+      }
       return try apply(.tile(times: k), [v], at: range)
     case .range:
       let a = try wholeNumber(args[0], "a range bound")
       let b = try wholeNumber(args[1], "a range bound")
+      guard b <= a || b - a <= Self.maximumLength else {
+        throw ExpressionError(
+          message: "range(\(a), \(b)) has more than \(Self.maximumLength) elements", range: range)
+      }
       return .constant(Tensor(a < b ? (a..<b).map(Double.init) : []))
     case .sum:
       return try apply(.sum, [check(args[0])], at: range)

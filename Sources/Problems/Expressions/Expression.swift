@@ -25,4 +25,23 @@ struct Expression: Sendable {
 
   let kind: Kind
   let range: SourceRange
+  /// Levels of nesting below and including this node; the parser bounds it so that checking,
+  /// lowering and freeing the tree (all recursive) cannot exhaust the stack.
+  let depth: Int
+
+  init(kind: Kind, range: SourceRange) {
+    self.kind = kind
+    self.range = range
+    var deepest = 0
+    switch kind {
+    case .number, .name: break
+    case .call(_, _, let arguments): deepest = arguments.map(\.depth).max() ?? 0
+    case .negate(let operand): deepest = operand.depth
+    case .binary(_, let a, let b), .index(let a, let b): deepest = Swift.max(a.depth, b.depth)
+    case .slice(let base, let lower, let upper):
+      deepest = Swift.max(base.depth, lower?.depth ?? 0, upper?.depth ?? 0)
+    case .vector(let items): deepest = items.map(\.depth).max() ?? 0
+    }
+    depth = deepest + 1
+  }
 }

@@ -29,6 +29,24 @@ struct Parser {
 
   private init(tokens: [Token]) { self.tokens = tokens }
 
+  /// The deepest expression accepted: far beyond what a person writes (a sum of many terms
+  /// reads better as `sum(...)`), and shallow enough for every recursive pass over the tree.
+  static let maximumDepth = 1000
+  /// The deepest nesting of parentheses, brackets, calls and prefix minus: each level costs
+  /// several stack frames of this recursive-descent parser.
+  static let maximumNesting = 100
+  private var nesting = 0
+
+  private func bounded(_ e: Expression) throws(ExpressionError) -> Expression {
+    guard e.depth <= Self.maximumDepth else {
+      throw ExpressionError(
+        message: "the expression is nested more than \(Self.maximumDepth) levels deep "
+          + "(write long sums with sum(...) or split them)",
+        range: e.range)
+    }
+    return e
+  }
+
   private var current: Token { tokens[position] }
 
   private func isSymbol(_ s: String) -> Bool { current.kind == .symbol(s) }
@@ -55,7 +73,8 @@ struct Parser {
     while isSymbol("+") || isSymbol("-") {
       let op: Expression.BinaryOperator = advance().kind == .symbol("+") ? .add : .subtract
       let right = try term()
-      left = Expression(kind: .binary(op, left, right), range: left.range.joined(right.range))
+      left = try bounded(
+        Expression(kind: .binary(op, left, right), range: left.range.joined(right.range)))
     }
     return left
   }
@@ -65,12 +84,21 @@ struct Parser {
     while isSymbol("*") || isSymbol("/") {
       let op: Expression.BinaryOperator = advance().kind == .symbol("*") ? .multiply : .divide
       let right = try unary()
-      left = Expression(kind: .binary(op, left, right), range: left.range.joined(right.range))
+      left = try bounded(
+        Expression(kind: .binary(op, left, right), range: left.range.joined(right.range)))
     }
     return left
   }
 
   private mutating func unary() throws(ExpressionError) -> Expression {
+    // Every level of parentheses, brackets, calls and prefix minus passes through here.
+    nesting += 1
+    defer { nesting -= 1 }
+    if nesting > Self.maximumNesting {
+      throw ExpressionError(
+        message: "parentheses, brackets and calls nest more than \(Self.maximumNesting) deep",
+        range: current.range)
+    }
     if isSymbol("-") {
       let minus = advance()
       let operand = try unary()
@@ -103,11 +131,12 @@ struct Parser {
         var upper: Expression?
         if !isSymbol("]") { upper = try expression() }
         let close = try expect("]", closing: open)
-        base = Expression(
-          kind: .slice(base, lower, upper), range: base.range.joined(close.range))
+        base = try bounded(
+          Expression(kind: .slice(base, lower, upper), range: base.range.joined(close.range)))
       } else {
         let close = try expect("]", closing: open)
-        base = Expression(kind: .index(base, lower!), range: base.range.joined(close.range))
+        base = try bounded(
+          Expression(kind: .index(base, lower!), range: base.range.joined(close.range)))
       }
     }
     return base
