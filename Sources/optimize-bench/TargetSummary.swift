@@ -91,7 +91,9 @@ func targets(
 /// The targets as a markdown table, for the README.
 func targetSummary(_ targets: [Target]) -> String {
   var lines = [
-    "## Targets", "", "| target | bound | measured | |", "|---|---:|---:|---|",
+    "## Targets", "",
+    "Bounds: optimize-bench's working goals (TargetSummary.swift); ratios are seconds over seconds.",
+    "", "| target | bound | measured | |", "|---|---:|---:|---|",
   ]
   for t in targets {
     let measured = t.measured.map { fixed($0, 2) + t.unit } ?? "-"
