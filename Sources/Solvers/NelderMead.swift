@@ -42,7 +42,12 @@ public struct NelderMead: Solver {
       var values = [T]()
       values.append(try objective.value(start))
       if let status = run.record(x: start, f: values[0], gradientNorm: .nan) { return status }
-      for v in vertices.dropFirst() { values.append(try objective.value(v)) }
+      // The first simplex costs n evaluations: at large n that is long enough to owe the
+      // time limit and Ctrl-C a check per vertex.
+      for v in vertices.dropFirst() {
+        if let status = run.shouldAbandonIteration() { return status }
+        values.append(try objective.value(v))
+      }
       while true {
         let order = values.indices.sorted { Self.less(values[$0], values[$1]) }
         vertices = order.map { vertices[$0] }
@@ -67,6 +72,7 @@ public struct NelderMead: Solver {
             (vertices[n], values[n]) = (xc, fc)
           } else {
             for k in 1...n {
+              if let status = run.shouldAbandonIteration() { return status }
               vertices[k] = (0..<n).map {
                 vertices[0][$0] + shrink * (vertices[k][$0] - vertices[0][$0])
               }

@@ -54,8 +54,9 @@ public final class RunRecorder<T: SolverScalar> {
 
     iteration += 1
     let step = previousX.map { Self.norm2(zip(x, $0).map { $0 - $1 }) } ?? 0
+    let recordedX = options.traceCoordinateLimit.map { Array(x.prefix(max($0, 0))) } ?? x
     let record = IterationRecord(
-      iteration: iteration, f: f, gradientNorm: gNorm, stepLength: step, x: x,
+      iteration: iteration, f: f, gradientNorm: gNorm, stepLength: step, x: recordedX,
       counts: objective.counts, elapsed: elapsed, extras: extras)
     if iteration % max(options.traceEvery, 1) == 0 {
       trace.append(record)

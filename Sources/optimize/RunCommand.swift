@@ -164,6 +164,8 @@ struct RunCommand: ParsableCommand {
     if let xtol { options.xTolerance = T(xtol) }
     options.timeLimit = timeLimit
     options.traceEvery = logEvery
+    // Logs show at most `logCoordinates` of x; keeping more would cost memory at large n.
+    options.traceCoordinateLimit = max(logCoordinates, 2)
     options.seed = seed
     return options
   }

@@ -62,8 +62,13 @@ extension RunReport {
           ConvergencePlot.Point(iteration: $0.iteration, evaluations: $0.evaluations, f: $0.f)
         })
     }
-    let convergence = ConvergencePlot(
+    var convergence = ConvergencePlot(
       title: "\(problem.title): convergence", series: series, fStar: problem.minimum?.f)
+    // When run lengths differ a hundredfold, a linear axis squeezes the short runs into a corner.
+    let lengths = shown.map { max($0.iterations, 1) }
+    if let longest = lengths.max(), let shortest = lengths.min(), longest >= 100 * shortest {
+      convergence.logIterations = true
+    }
     files.append(("convergence.svg", convergence.svg(against: .iterations)))
     files.append(("convergence-evaluations.svg", convergence.svg(against: .evaluations)))
     return files

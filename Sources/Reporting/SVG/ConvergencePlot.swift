@@ -1,3 +1,4 @@
+import Foundation
 import Solvers
 
 /// How fast runs approach the minimum: f − f* on a log axis against iterations and against
@@ -5,7 +6,9 @@ import Solvers
 ///
 /// f* is the problem's known minimum when given, else the least f any run reached (the axis
 /// label says which). Differences at or below `floor` — zeros, and values a hair under f* from
-/// rounding — are drawn at `floor`; non-finite values are skipped.
+/// rounding — are drawn at `floor`; non-finite values are skipped. The y axis stops at
+/// `yAxisTop`, so one diverging run cannot squash the others into a sliver: its line leaves
+/// the top of the plot.
 public struct ConvergencePlot: Sendable {
   /// One iteration of a run.
   public struct Point: Sendable, Equatable {
@@ -49,6 +52,9 @@ public struct ConvergencePlot: Sendable {
   /// The known minimum value; nil uses the best f of all series.
   public var fStar: Double?
   public var floor = 1e-16
+  /// Draws the iterations axis on a log scale, at iteration + 1 (so the start, iteration 0,
+  /// sits at 1): for runs whose lengths differ by orders of magnitude.
+  public var logIterations = false
   public var panelWidth = 520.0
   public var height = 440.0
 
@@ -73,6 +79,15 @@ public struct ConvergencePlot: Sendable {
       let x = Double(axis == .iterations ? point.iteration : point.evaluations)
       return (x, Swift.max(difference, floor))
     }
+  }
+
+  /// The largest f − f* the y axis shows: 10 × the largest starting f − f* over the series
+  /// (nil when no series has a finite start above the floor; then the data set the range).
+  public var yAxisTop: Double? {
+    let reference = reference
+    let starts = series.compactMap { $0.points.first.map { $0.f - reference } }
+    guard let largest = starts.filter({ $0.isFinite && $0 > floor }).max() else { return nil }
+    return 10 * largest
   }
 
   /// Both panels side by side, iterations on the left and evaluations on the right, with one
@@ -100,21 +115,35 @@ public struct ConvergencePlot: Sendable {
       // The data stop short of the frame so that points on the floor or at the start stay
       // clear of it.
       let inset = 8.0
-      let xScale = LinearScale(
-        lower: 0, upper: xs.max() ?? 1, start: area.left + inset, end: area.right - inset,
-        nice: true)
+      let logX = logIterations && axis == .iterations
+      let xShift: Double = logX ? 1 : 0
+      let xScale: any AxisScale =
+        logX
+        ? LogScale(
+          lower: 1, upper: (xs.max() ?? 0) + 1, start: area.left + inset, end: area.right - inset)
+        : LinearScale(
+          lower: 0, upper: xs.max() ?? 1, start: area.left + inset, end: area.right - inset,
+          nice: true)
+      let top = yAxisTop ?? .infinity
       let yScale = LogScale(
-        lower: ys.min() ?? floor, upper: ys.max() ?? 1, start: area.bottom - inset,
-        end: area.top + inset)
+        lower: Swift.min(ys.min() ?? floor, top), upper: Swift.min(ys.max() ?? 1, top),
+        start: area.bottom - inset, end: area.top + inset)
+      // Values above the axis are drawn a decade past its top, outside the clip area, so a
+      // diverging line runs off the top edge instead of to a far-away pixel.
+      let ceiling = pow(10, Double(yScale.upperDecade + 1))
       canvas.axes(
         area, x: xScale, y: yScale,
-        xLabel: axis == .iterations ? "iteration" : "evaluations of f and ∇f", yLabel: yLabel,
+        xLabel: axis == .evaluations
+          ? "evaluations of f and ∇f" : logX ? "iteration + 1" : "iteration",
+        yLabel: yLabel,
         grid: true)
       let clipID = "panel-\(p)"
       canvas.clipPath(id: clipID, area: area)
       canvas.append("<g clip-path=\"url(#\(clipID))\">")
       for (i, line) in lines.enumerated() {
-        let pixels = line.map { (xScale.pixel($0.x), yScale.pixel($0.y)) }
+        let pixels = line.map {
+          (xScale.pixel($0.x + xShift), yScale.pixel(Swift.min($0.y, ceiling)))
+        }
         canvas.polyline(pixels, stroke: Palette.color(i), width: 2, dash: Palette.dash(i))
         // A handful of markers along each line, and one at its end.
         let stride = Swift.max(1, pixels.count / 6)
