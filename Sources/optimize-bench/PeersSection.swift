@@ -61,7 +61,7 @@ func peersSection(quick: Bool, ours: [BenchRow]) -> SectionResult {
     for variant in variants {
       if let peer = matching.first(where: { $0.variant == variant }) {
         let r = mine.time.seconds / peer.time.seconds
-        cells.append(fixed(r, 3))
+        cells.append(significant(r))
         rows.append(
           BenchRow(
             workload: mine.workload, variant: mine.variant, n: mine.n, time: mine.time,
@@ -105,4 +105,9 @@ private func peersScript() -> URL? {
     .deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("benchmarks/peers.py")
   return FileManager.default.fileExists(atPath: packaged.path) ? packaged : nil
+}
+
+/// `value` to three significant digits ("0.000412", "12.3"): peer ratios span six decades.
+private func significant(_ value: Double) -> String {
+  String(format: "%.3g", value)
 }
