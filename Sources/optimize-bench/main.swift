@@ -33,3 +33,5 @@ do {
   print("optimize-bench: \(error)")
   exit(1)
 }
+
+runIssueSections(quick: arguments.contains("--quick"))
