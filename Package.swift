@@ -25,8 +25,11 @@ let package = Package(
     ),
     .target(
       name: "Problems",
-      dependencies: ["Autodiff", "Solvers", .product(name: "TOMLKit", package: "TOMLKit")]
+      dependencies: ["Autodiff", "Solvers", .product(name: "TOMLKit", package: "TOMLKit")],
+      plugins: ["EmbedProblems"]
     ),
+    .executableTarget(name: "embed-problems"),
+    .plugin(name: "EmbedProblems", capability: .buildTool(), dependencies: ["embed-problems"]),
     .target(
       name: "Solvers",
       dependencies: ["Autodiff", .product(name: "RealModule", package: "swift-numerics")]
@@ -62,7 +65,8 @@ let package = Package(
       name: "ProblemsTests",
       dependencies: [
         "Problems", "Autodiff", .product(name: "PropertyBased", package: "swift-property-based"),
-      ]
+      ],
+      exclude: ["Fixtures"]
     ),
     .testTarget(name: "SolversTests", dependencies: ["Solvers", "Problems", "Autodiff"]),
     .testTarget(

@@ -12,7 +12,7 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
   public let requiresGrad: Bool
   /// The operation that produced this value; nil for a leaf (an input or a constant).
   public let op: Op?
-  public let inputs: [Variable<T>]
+  public private(set) var inputs: [Variable<T>]
   /// Longest path from a leaf: orders the backward pass (DeZero's generations).
   public let generation: Int
   public internal(set) var retainsGrad = false
@@ -51,6 +51,20 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
       self.op = nil
       self.inputs = []
       self.generation = 0
+    }
+  }
+
+  /// Frees the graph behind this node iteratively: the default recursive release of a chain of
+  /// 10⁵ nodes would overflow the stack. Inputs no one else holds are emptied here, one at a time.
+  deinit {
+    guard !inputs.isEmpty else { return }
+    var pending = inputs
+    inputs = []
+    while var node = pending.popLast() {
+      if isKnownUniquelyReferenced(&node) {
+        pending.append(contentsOf: node.inputs)
+        node.inputs = []
+      }
     }
   }
 

@@ -1,0 +1,171 @@
+/// The vector–Jacobian product of every primitive, written with the same primitives so that,
+/// when recording is on (`createGraph: true`), the backward pass is itself a differentiable graph.
+///
+/// Conventions at awkward points (the same as PyTorch's):
+/// - `abs` at 0 has subgradient 0.
+/// - `min`/`max` send the gradient to the chosen operand; on a tie each operand gets half, so the
+///   sum of the two is the derivative of the common value. When an operand is NaN the result is
+///   NaN and the gradient goes to the NaN operand. The masks are constants: their derivative is 0
+///   almost everywhere.
+/// - `pow(a, b)`: no gradient flows to an exponent that does not require one; the base gradient
+///   `b·a^(b−1)` keeps integer exponents of negative bases exact; a zero exponent gives a zero base
+///   gradient (also at a = 0); the exponent gradient `a^b·log a` is 0 where a = 0 and b ≥ 0.
+/// - `prod` multiplies prefix and suffix products, never dividing the product by an element, so
+///   it is exact when elements are zero.
+extension Variable {
+  /// The gradients of this node's inputs given the gradient `g` of its output (same shape as
+  /// this node). An entry is nil when `needs` says that input wants no gradient.
+  func inputGradients(_ g: Variable<T>, needs: (Variable<T>) -> Bool) -> [Variable<T>?] {
+    guard let op else { return [] }
+    let wanted = inputs.map(needs)
+    func rule(_ i: Int, _ gradient: () -> Variable<T>) -> Variable<T>? {
+      wanted[i] ? gradient() : nil
+    }
+    switch op {
+    case .add, .subtract, .multiply, .divide, .power, .atan2, .minimum, .maximum:
+      let a = inputs[0]
+      let b = inputs[1]
+      let (ga, gb) = binaryGradients(op, a, b, g, wanted: (wanted[0], wanted[1]))
+      return [ga.map { $0.summed(to: a.shape) }, gb.map { $0.summed(to: b.shape) }]
+    case .negate: return [rule(0) { -g }]
+    case .exp: return [rule(0) { g * self }]
+    case .log: return [rule(0) { g / inputs[0] }]
+    case .sqrt: return [rule(0) { g / (2 * self) }]
+    case .abs:
+      return [rule(0) { g * .constant(mapping: inputs[0]) { $0 > 0 ? 1 : $0 < 0 ? -1 : 0 } }]
+    case .sin: return [rule(0) { g * cos(inputs[0]) }]
+    case .cos: return [rule(0) { -(g * sin(inputs[0])) }]
+    case .tan: return [rule(0) { g * (1 + self * self) }]
+    case .tanh: return [rule(0) { g * (1 - self * self) }]
+    case .atan: return [rule(0) { g / (1 + inputs[0] * inputs[0]) }]
+    case .sum: return [rule(0) { g.broadcast(to: inputs[0].shape) }]
+    case .product: return [rule(0) { g * inputs[0].productsOfOthers() }]
+    case .index(let i):
+      return [rule(0) { .apply(.scatter(index: i, count: inputs[0].shape.count), g) }]
+    case .slice(let lower, _):
+      return [rule(0) { .apply(.pad(lower: lower, count: inputs[0].shape.count), g) }]
+    case .concat:
+      var offset = 0
+      return inputs.indices.map { i in
+        let part = inputs[i]
+        defer { offset += part.shape.count }
+        return rule(i) { g.part(at: offset, shaped: part.shape) }
+      }
+    case .tile(let times):
+      let x = inputs[0]
+      return [
+        rule(0) {
+          if times == 0 { return .constant(Tensor(repeating: 0, shape: x.shape)) }
+          return x.shape.isScalar ? sum(g) : .apply(.foldTiles(times: times), g)
+        }
+      ]
+    case .broadcast: return [rule(0) { sum(g) }]
+    case .scatter(let i, _): return [rule(0) { g[i] }]
+    case .pad(let lower, _): return [rule(0) { g.part(at: lower, shaped: inputs[0].shape) }]
+    case .foldTiles(let times): return [rule(0) { `repeat`(g, times) }]
+    }
+  }
+
+  /// The two operand gradients of an element-wise binary op, before scalar operands are summed.
+  private func binaryGradients(
+    _ op: Op, _ a: Variable<T>, _ b: Variable<T>, _ g: Variable<T>, wanted: (Bool, Bool)
+  ) -> (Variable<T>?, Variable<T>?) {
+    func pair(_ ga: () -> Variable<T>, _ gb: () -> Variable<T>) -> (Variable<T>?, Variable<T>?) {
+      (wanted.0 ? ga() : nil, wanted.1 ? gb() : nil)
+    }
+    switch op {
+    case .add: return pair({ g }, { g })
+    case .subtract: return pair({ g }, { -g })
+    case .multiply: return pair({ g * b }, { g * a })
+    case .divide: return pair({ g / b }, { -(g * a) / (b * b) })
+    case .power:
+      return pair(
+        {
+          if b.requiresGrad { return g * b * pow(a, b - 1) }
+          // A constant zero exponent: b·a^(b−1) would be 0·∞ at a = 0; use a^0 instead.
+          let exponent = b - 1 + .constant(mapping: b) { $0 == 0 ? 1 : 0 }
+          return g * b * pow(a, exponent)
+        },
+        {
+          // log(a) with a replaced by 1 where a = 0 and b ≥ 0, so that 0^b·log 0 gives 0.
+          let shift = Variable.constant(self.shape, a, b) { x, y in x == 0 && y >= 0 ? 1 : 0 }
+          return g * self * log(a + shift)
+        })
+    case .atan2:
+      // atan2(y, x): ∂/∂y = x/(x²+y²), ∂/∂x = −y/(x²+y²).
+      let r2 = { a * a + b * b }
+      return pair({ g * b / r2() }, { -(g * a) / r2() })
+    case .minimum, .maximum:
+      // 1 where the first operand is chosen, ½ on a tie; a NaN operand takes the gradient.
+      let chooses: (T, T) -> T = { x, y in
+        if x.isNaN { return 1 }
+        if y.isNaN { return 0 }
+        if x == y { return 0.5 }
+        return (op == .minimum ? x < y : x > y) ? 1 : 0
+      }
+      let choosesA = Variable.constant(self.shape, a, b, chooses)
+      let choosesB = Variable.constant(self.shape, b, a, chooses)
+      return pair({ g * choosesA }, { g * choosesB })
+    default:
+      preconditionFailure("\(op) is not binary")
+    }
+  }
+
+  /// This gradient summed back to `shape`: a scalar operand broadcast against a vector gets the
+  /// sum of the vector's gradient.
+  func summed(to shape: Shape) -> Variable<T> {
+    shape.isScalar && !self.shape.isScalar ? sum(self) : self
+  }
+
+  /// A scalar gradient spread over `shape` (the adjoint of `sum`).
+  func broadcast(to shape: Shape) -> Variable<T> {
+    shape.isScalar ? self : .apply(.broadcast(count: shape.count), self)
+  }
+
+  /// The piece of this vector that starts at `offset` and has `shape` (a scalar is one element).
+  func part(at offset: Int, shaped shape: Shape) -> Variable<T> {
+    shape.isScalar ? self[offset] : slice(offset, offset + shape.count)
+  }
+
+  /// For each element, the product of all the other elements, by prefix and suffix products.
+  func productsOfOthers() -> Variable<T> {
+    if shape.isScalar { return .constant(1) }
+    let n = shape.count
+    let elements = (0..<n).map { self[$0] }
+    var prefix = [Variable<T>]()
+    prefix.reserveCapacity(n)
+    var running = Variable.constant(1)
+    for x in elements {
+      prefix.append(running)
+      running = running * x
+    }
+    var others = [Variable<T>](repeating: running, count: n)
+    running = .constant(1)
+    for i in stride(from: n - 1, through: 0, by: -1) {
+      others[i] = prefix[i] * running
+      running = elements[i] * running
+    }
+    return concat(others)
+  }
+
+  /// A constant of the shape of `x` whose elements are `f` of the elements of `x`.
+  static func constant(mapping x: Variable<T>, _ f: (T) -> T) -> Variable<T> {
+    Variable(Tensor(shape: x.shape, elements: x.value.elements.map(f)))
+  }
+
+  /// A constant of `shape` whose elements are `f` of the paired elements of `a` and `b`.
+  static func constant(_ shape: Shape, _ a: Variable<T>, _ b: Variable<T>, _ f: (T, T) -> T)
+    -> Variable<T>
+  {
+    let av = a.value
+    let bv = b.value
+    let elements = (0..<shape.count).map { i in
+      f(
+        av.isScalar ? av.elements[0] : av.elements[i], bv.isScalar ? bv.elements[0] : bv.elements[i]
+      )
+    }
+    return Variable(Tensor(shape: shape, elements: elements))
+  }
+
+  static func constant(_ value: Tensor<T>) -> Variable<T> { Variable(value) }
+}

@@ -1,0 +1,189 @@
+/// One pass of one element-wise instruction over one chunk, written once per sweep and
+/// specialised per primitive through `ElementRule`.
+protocol ChunkKernel {
+  func run<R: ElementRule>(_ rule: R.Type)
+}
+
+extension ChunkKernel {
+  /// Runs the kernel with the rule of `code` (not `sum`, which the sweeps handle themselves).
+  @inline(__always)
+  func dispatch(_ code: ElementCode) {
+    switch code {
+    case .add: run(AddRule.self)
+    case .subtract: run(SubtractRule.self)
+    case .multiply: run(MultiplyRule.self)
+    case .divide: run(DivideRule.self)
+    case .power: run(PowerRule.self)
+    case .powerConstantExponent: run(PowerConstantExponentRule.self)
+    case .square: run(SquareRule.self)
+    case .atan2: run(Atan2Rule.self)
+    case .minimum: run(MinimumRule.self)
+    case .maximum: run(MaximumRule.self)
+    case .negate: run(NegateRule.self)
+    case .exp: run(ExpRule.self)
+    case .log: run(LogRule.self)
+    case .sqrt: run(SqrtRule.self)
+    case .abs: run(AbsRule.self)
+    case .sin: run(SinRule.self)
+    case .cos: run(CosRule.self)
+    case .tan: run(TanRule.self)
+    case .tanh: run(TanhRule.self)
+    case .atan: run(AtanRule.self)
+    case .sum: preconditionFailure("sum has no element rule")
+    }
+  }
+}
+
+/// Base pointers of the three storage regions for one kind of quantity (values, tangents,
+/// adjoints or adjoint tangents).
+typealias Bases<T> = UnsafeMutablePointer<UnsafeMutablePointer<T>>
+
+extension Operand {
+  @inline(__always)
+  func pointer<T>(_ bases: Bases<T>, chunk s: Int) -> UnsafeMutablePointer<T> {
+    bases[region] + offset + s * chunkScale
+  }
+}
+
+/// o = f(a, b).
+struct ValueKernel<T: DifferentiableScalar>: ChunkKernel {
+  let instruction: ElementInstruction
+  let values: Bases<T>
+  let start: Int
+  let count: Int
+
+  @inline(__always)
+  func run<R: ElementRule>(_ rule: R.Type) {
+    let o = instruction.out.pointer(values, chunk: start)
+    let a = instruction.a.pointer(values, chunk: start)
+    let b = instruction.b.pointer(values, chunk: start)
+    let sa = instruction.a.stride
+    let sb = instruction.b.stride
+    if sa == 1 && sb == 1 {
+      for j in 0..<count { o[j] = R.value(a[j], b[j]) }
+    } else {
+      for j in 0..<count { o[j] = R.value(a[j &* sa], b[j &* sb]) }
+    }
+  }
+}
+
+/// o = f(a, b) and its tangent ȯ = f_a ȧ + f_b ḃ.
+struct TangentKernel<T: DifferentiableScalar>: ChunkKernel {
+  let instruction: ElementInstruction
+  let values: Bases<T>
+  let tangents: Bases<T>
+  let start: Int
+  let count: Int
+
+  @inline(__always)
+  func run<R: ElementRule>(_ rule: R.Type) {
+    let i = instruction
+    let o = i.out.pointer(values, chunk: start)
+    let a = i.a.pointer(values, chunk: start)
+    let b = i.b.pointer(values, chunk: start)
+    let ot = i.out.pointer(tangents, chunk: start)
+    let at = i.a.pointer(tangents, chunk: start)
+    let bt = i.b.pointer(tangents, chunk: start)
+    let sa = i.a.stride
+    let sb = i.b.stride
+    for j in 0..<count {
+      let av = a[j &* sa]
+      let bv = b[j &* sb]
+      let ov = R.value(av, bv)
+      o[j] = ov
+      let (fa, fb) = R.first(av, bv, ov)
+      var t: T = 0
+      if i.aActive { t += fa * at[j &* sa] }
+      if i.bActive { t += fb * bt[j &* sb] }
+      ot[j] = t
+    }
+  }
+}
+
+/// ā += f_a ō, b̄ += f_b ō.
+struct AdjointKernel<T: DifferentiableScalar>: ChunkKernel {
+  let instruction: ElementInstruction
+  let values: Bases<T>
+  let adjoints: Bases<T>
+  let start: Int
+  let count: Int
+
+  @inline(__always)
+  func run<R: ElementRule>(_ rule: R.Type) {
+    let i = instruction
+    let o = i.out.pointer(values, chunk: start)
+    let a = i.a.pointer(values, chunk: start)
+    let b = i.b.pointer(values, chunk: start)
+    let oa = i.out.pointer(adjoints, chunk: start)
+    let aa = i.a.pointer(adjoints, chunk: start)
+    let ba = i.b.pointer(adjoints, chunk: start)
+    let sa = i.a.stride
+    let sb = i.b.stride
+    if i.aActive && i.bActive {
+      for j in 0..<count {
+        let (fa, fb) = R.first(a[j &* sa], b[j &* sb], o[j])
+        aa[j &* sa] += fa * oa[j]
+        ba[j &* sb] += fb * oa[j]
+      }
+    } else if i.aActive {
+      if sa == 1 && sb == 1 {
+        for j in 0..<count { aa[j] += R.first(a[j], b[j], o[j]).fa * oa[j] }
+      } else {
+        for j in 0..<count { aa[j &* sa] += R.first(a[j &* sa], b[j &* sb], o[j]).fa * oa[j] }
+      }
+    } else if i.bActive {
+      for j in 0..<count { ba[j &* sb] += R.first(a[j &* sa], b[j &* sb], o[j]).fb * oa[j] }
+    }
+  }
+}
+
+/// The reverse sweep differentiated along the tangent (forward over reverse): besides the
+/// adjoints, d(ā) = f_a d(ō) + (f_aa ȧ + f_ab ḃ) ō, and likewise for b.
+struct AdjointTangentKernel<T: DifferentiableScalar>: ChunkKernel {
+  let instruction: ElementInstruction
+  let values: Bases<T>
+  let tangents: Bases<T>
+  let adjoints: Bases<T>
+  let adjointTangents: Bases<T>
+  let start: Int
+  let count: Int
+
+  @inline(__always)
+  func run<R: ElementRule>(_ rule: R.Type) {
+    let i = instruction
+    let o = i.out.pointer(values, chunk: start)
+    let a = i.a.pointer(values, chunk: start)
+    let b = i.b.pointer(values, chunk: start)
+    let at = i.a.pointer(tangents, chunk: start)
+    let bt = i.b.pointer(tangents, chunk: start)
+    let oa = i.out.pointer(adjoints, chunk: start)
+    let aa = i.a.pointer(adjoints, chunk: start)
+    let ba = i.b.pointer(adjoints, chunk: start)
+    let oat = i.out.pointer(adjointTangents, chunk: start)
+    let aat = i.a.pointer(adjointTangents, chunk: start)
+    let bat = i.b.pointer(adjointTangents, chunk: start)
+    let sa = i.a.stride
+    let sb = i.b.stride
+    for j in 0..<count {
+      let ja = j &* sa
+      let jb = j &* sb
+      let d = R.second(a[ja], b[jb], o[j])
+      let g = oa[j]
+      let gt = oat[j]
+      let ta = i.aActive ? at[ja] : 0
+      let tb = i.bActive ? bt[jb] : 0
+      if i.aActive {
+        var curvature = d.faa * ta
+        if i.bActive { curvature += d.fab * tb }
+        aa[ja] += d.fa * g
+        aat[ja] += d.fa * gt + curvature * g
+      }
+      if i.bActive {
+        var curvature = d.fbb * tb
+        if i.aActive { curvature += d.fab * ta }
+        ba[jb] += d.fb * g
+        bat[jb] += d.fb * gt + curvature * g
+      }
+    }
+  }
+}

@@ -1,0 +1,106 @@
+/// The lowered form of a recorded function: flat instruction arrays over fixed storage.
+///
+/// Storage is addressed as (region, offset). Region `registers` is the function's own register
+/// file (constants and materialised intermediates), region `input` is the caller's point `x`
+/// (and, in the derivative sweeps, the caller's output buffers), and region `local` is the small
+/// chunk scratch of element-wise groups: a value used only inside its group lives there, one
+/// chunk at a time, and never touches main memory.
+@usableFromInline
+enum Region {
+  static let registers = 0
+  static let input = 1
+  static let local = 2
+  static let count = 3
+}
+
+/// Elements processed per chunk by an element-wise group: small enough that a group's locals
+/// stay in the first-level cache, large enough to amortise the per-instruction dispatch.
+@usableFromInline
+let chunkSize = 512
+
+/// How an element-wise instruction reaches one operand inside a chunk starting at `s`:
+/// element `j` of the chunk is at `base[region] + offset + s * chunkScale + j * stride`.
+@usableFromInline
+struct Operand: Hashable {
+  var region: Int
+  var offset: Int
+  /// 1 for a vector operand, 0 for a scalar broadcast over the chunk.
+  var stride: Int
+  /// 1 for a full-length buffer, 0 for a chunk-local buffer or a scalar.
+  var chunkScale: Int
+}
+
+/// The element-wise primitives, with constant exponents split out so their derivative never
+/// needs a logarithm, and `x^2` as its own instruction.
+@usableFromInline
+enum ElementCode: UInt8 {
+  case add, subtract, multiply, divide, power, powerConstantExponent, square, atan2, minimum,
+    maximum
+  case negate, exp, log, sqrt, abs, sin, cos, tan, tanh, atan
+  /// Accumulates the chunk's elements into a scalar (zeroed before the group runs).
+  case sum
+}
+
+/// One element-wise operation of a group (or a reduction into a scalar, for `sum`).
+@usableFromInline
+struct ElementInstruction {
+  var code: ElementCode
+  var out: Operand
+  var a: Operand
+  /// Equal to `a` for unary codes.
+  var b: Operand
+  /// Whether the operand depends on the input: derivatives flow only into active operands.
+  var aActive: Bool
+  var bActive: Bool
+  /// Whether the result lives in chunk scratch and so must be recomputed before the reverse
+  /// sweep of its chunk.
+  var outIsLocal: Bool
+}
+
+/// A contiguous piece of storage.
+@usableFromInline
+struct Location: Hashable {
+  var region: Int
+  var offset: Int
+}
+
+/// The operations that move or reduce whole buffers. All but `product` are linear, so their
+/// tangents follow the same map and their adjoints the transposed one.
+@usableFromInline
+enum StructuralCode: UInt8 {
+  /// dst[i] = src[i], i < count.
+  case copy
+  /// dst[t·count + i] = src[i] for t < times.
+  case tile
+  /// dst[i] = src[0], i < count.
+  case fill
+  /// dst[i] = 0, i < count.
+  case zero
+  /// dst[i] = Σ_t src[t·count + i] for t < times.
+  case fold
+  /// dst[0] = Π src[i], i < count; uses `scratch` (2·(count+1) elements).
+  case product
+}
+
+@usableFromInline
+struct StructuralInstruction {
+  var code: StructuralCode
+  var src: Location
+  var dst: Location
+  var count: Int
+  var times: Int
+  var srcActive: Bool
+  var scratch: Int
+}
+
+/// A run of the program: either an element-wise group over `length` elements (instructions
+/// `elements[first..<end]`), or one structural instruction.
+@usableFromInline
+struct Stage {
+  var isGroup: Bool
+  var first: Int
+  var end: Int
+  var length: Int
+  /// For a structural stage, its index into the structural instructions.
+  var structural: Int
+}

@@ -1,0 +1,239 @@
+/// The interpreter: forward and reverse sweeps of a program over storage whose region bases
+/// the caller has set. Plain pointers only, so a sweep allocates nothing.
+struct Machine<T: DifferentiableScalar> {
+  let elements: UnsafeMutablePointer<ElementInstruction>
+  let structurals: UnsafeMutablePointer<StructuralInstruction>
+  let stages: UnsafeMutablePointer<Stage>
+  let stageCount: Int
+  let values: Bases<T>
+  let tangents: Bases<T>
+  let adjoints: Bases<T>
+  let adjointTangents: Bases<T>
+  let scratch: UnsafeMutablePointer<T>
+
+  /// Computes every stored value, and with `tangents` every stored tangent too.
+  func forward(tangents withTangents: Bool) {
+    for k in 0..<stageCount {
+      let stage = stages[k]
+      guard stage.isGroup else {
+        let s = structurals[stage.structural]
+        if s.code == .product {
+          productForward(s, tangents: withTangents)
+        } else {
+          linear(s, values)
+          if withTangents { linear(s, tangents) }
+        }
+        continue
+      }
+      for e in stage.first..<stage.end where elements[e].code == .sum {
+        elements[e].out.pointer(values, chunk: 0).pointee = 0
+        if withTangents { elements[e].out.pointer(tangents, chunk: 0).pointee = 0 }
+      }
+      var start = 0
+      while start < stage.length {
+        let count = min(chunkSize, stage.length - start)
+        for e in stage.first..<stage.end {
+          forward(elements[e], start: start, count: count, tangents: withTangents)
+        }
+        start += chunkSize
+      }
+    }
+  }
+
+  @inline(__always)
+  func forward(_ i: ElementInstruction, start: Int, count: Int, tangents withTangents: Bool) {
+    if i.code == .sum {
+      let a = i.a.pointer(values, chunk: start)
+      var total: T = 0
+      for j in 0..<count { total += a[j &* i.a.stride] }
+      i.out.pointer(values, chunk: 0).pointee += total
+      if withTangents {
+        let at = i.a.pointer(tangents, chunk: start)
+        var t: T = 0
+        for j in 0..<count { t += at[j &* i.a.stride] }
+        i.out.pointer(tangents, chunk: 0).pointee += t
+      }
+    } else if withTangents {
+      TangentKernel(
+        instruction: i, values: values, tangents: tangents, start: start, count: count
+      ).dispatch(i.code)
+    } else {
+      ValueKernel(instruction: i, values: values, start: start, count: count).dispatch(i.code)
+    }
+  }
+
+  /// Accumulates adjoints (and with `tangents`, adjoint tangents) from the output back to the
+  /// inputs. Expects `forward` to have run and the adjoint storage outside the chunk scratch to
+  /// be zero apart from the seed.
+  func reverse(tangents withTangents: Bool) {
+    var k = stageCount
+    while k > 0 {
+      k -= 1
+      let stage = stages[k]
+      guard stage.isGroup else {
+        let s = structurals[stage.structural]
+        if s.code == .product {
+          productReverse(s, tangents: withTangents)
+        } else {
+          linearTranspose(s, adjoints)
+          if withTangents { linearTranspose(s, adjointTangents) }
+        }
+        continue
+      }
+      var start = 0
+      while start < stage.length {
+        let count = min(chunkSize, stage.length - start)
+        // Locals were overwritten by later chunks: recompute this chunk's, and clear their
+        // adjoints.
+        for e in stage.first..<stage.end where elements[e].outIsLocal {
+          let i = elements[e]
+          forward(i, start: start, count: count, tangents: withTangents)
+          i.out.pointer(adjoints, chunk: start).update(repeating: 0, count: count)
+          if withTangents {
+            i.out.pointer(adjointTangents, chunk: start).update(repeating: 0, count: count)
+          }
+        }
+        var e = stage.end
+        while e > stage.first {
+          e -= 1
+          reverse(elements[e], start: start, count: count, tangents: withTangents)
+        }
+        start += chunkSize
+      }
+    }
+  }
+
+  @inline(__always)
+  func reverse(_ i: ElementInstruction, start: Int, count: Int, tangents withTangents: Bool) {
+    if i.code == .sum {
+      guard i.aActive else { return }
+      let g = i.out.pointer(adjoints, chunk: 0).pointee
+      let aa = i.a.pointer(adjoints, chunk: start)
+      for j in 0..<count { aa[j &* i.a.stride] += g }
+      if withTangents {
+        let gt = i.out.pointer(adjointTangents, chunk: 0).pointee
+        let aat = i.a.pointer(adjointTangents, chunk: start)
+        for j in 0..<count { aat[j &* i.a.stride] += gt }
+      }
+    } else if withTangents {
+      AdjointTangentKernel(
+        instruction: i, values: values, tangents: tangents, adjoints: adjoints,
+        adjointTangents: adjointTangents, start: start, count: count
+      ).dispatch(i.code)
+    } else {
+      AdjointKernel(
+        instruction: i, values: values, adjoints: adjoints, start: start, count: count
+      ).dispatch(i.code)
+    }
+  }
+
+  // MARK: Structural instructions
+
+  /// Applies a linear structural map to one kind of quantity (values or tangents).
+  func linear(_ s: StructuralInstruction, _ bases: Bases<T>) {
+    let src = bases[s.src.region] + s.src.offset
+    let dst = bases[s.dst.region] + s.dst.offset
+    let n = s.count
+    switch s.code {
+    case .copy:
+      dst.update(from: src, count: n)
+    case .tile:
+      for t in 0..<s.times { (dst + t * n).update(from: src, count: n) }
+    case .fill:
+      dst.update(repeating: src.pointee, count: n)
+    case .zero:
+      dst.update(repeating: 0, count: n)
+    case .fold:
+      dst.update(repeating: 0, count: n)
+      for t in 0..<s.times {
+        let block = src + t * n
+        for i in 0..<n { dst[i] += block[i] }
+      }
+    case .product:
+      preconditionFailure("product is not linear")
+    }
+  }
+
+  /// The transpose of `linear`, accumulating into the source's adjoints (or adjoint tangents).
+  func linearTranspose(_ s: StructuralInstruction, _ bases: Bases<T>) {
+    guard s.srcActive else { return }
+    let src = bases[s.src.region] + s.src.offset
+    let dst = bases[s.dst.region] + s.dst.offset
+    let n = s.count
+    switch s.code {
+    case .copy:
+      for i in 0..<n { src[i] += dst[i] }
+    case .tile:
+      for t in 0..<s.times {
+        let block = dst + t * n
+        for i in 0..<n { src[i] += block[i] }
+      }
+    case .fill:
+      var total: T = 0
+      for i in 0..<n { total += dst[i] }
+      src.pointee += total
+    case .zero:
+      break
+    case .fold:
+      for t in 0..<s.times {
+        let block = src + t * n
+        for i in 0..<n { block[i] += dst[i] }
+      }
+    case .product:
+      preconditionFailure("product is not linear")
+    }
+  }
+
+  /// Π a_i, and its tangent Σ_i (Π_{j≠i} a_j) ȧ_i computed as a running dual-number product so
+  /// that zeros among the a_i need no division.
+  func productForward(_ s: StructuralInstruction, tangents withTangents: Bool) {
+    let a = values[s.src.region] + s.src.offset
+    var p: T = 1
+    if withTangents {
+      let at = tangents[s.src.region] + s.src.offset
+      var pt: T = 0
+      for i in 0..<s.count {
+        pt = pt * a[i] + p * at[i]
+        p *= a[i]
+      }
+      (tangents[s.dst.region] + s.dst.offset).pointee = pt
+    } else {
+      for i in 0..<s.count { p *= a[i] }
+    }
+    (values[s.dst.region] + s.dst.offset).pointee = p
+  }
+
+  /// ā_i += (Π_{j≠i} a_j) ō from prefix and suffix products; with tangents, the same products
+  /// carried as dual numbers give the adjoint tangents.
+  func productReverse(_ s: StructuralInstruction, tangents withTangents: Bool) {
+    let n = s.count
+    let a = values[s.src.region] + s.src.offset
+    let at = tangents[s.src.region] + s.src.offset
+    let aa = adjoints[s.src.region] + s.src.offset
+    let aat = adjointTangents[s.src.region] + s.src.offset
+    let g = (adjoints[s.dst.region] + s.dst.offset).pointee
+    let suffix = scratch + s.scratch
+    let suffixTangent = suffix + (n + 1)
+    suffix[n] = 1
+    suffixTangent[n] = 0
+    var i = n
+    while i > 0 {
+      i -= 1
+      suffix[i] = suffix[i + 1] * a[i]
+      if withTangents { suffixTangent[i] = suffixTangent[i + 1] * a[i] + suffix[i + 1] * at[i] }
+    }
+    var prefix: T = 1
+    var prefixTangent: T = 0
+    let gt = withTangents ? (adjointTangents[s.dst.region] + s.dst.offset).pointee : 0
+    for i in 0..<n {
+      let others = prefix * suffix[i + 1]
+      aa[i] += others * g
+      if withTangents {
+        let othersTangent = prefixTangent * suffix[i + 1] + prefix * suffixTangent[i + 1]
+        aat[i] += others * gt + othersTangent * g
+        prefixTangent = prefixTangent * a[i] + prefix * at[i]
+      }
+      prefix *= a[i]
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import Autodiff
+
+/// The functions of the expression language, a namespace apart from the other names.
+enum Function: String, CaseIterable, Sendable {
+  case exp, log, sqrt, abs, sin, cos, tan, tanh, atan
+  case atan2, pow, min, max
+  case sum, mean, prod, dot, norm
+  case len
+  case `repeat`, range
+
+  var arity: Int {
+    switch self {
+    case .atan2, .pow, .min, .max, .dot, .repeat, .range: return 2
+    default: return 1
+    }
+  }
+
+  /// The primitive of an element-wise function.
+  var elementwiseOp: Op? {
+    switch self {
+    case .exp: return .exp
+    case .log: return .log
+    case .sqrt: return .sqrt
+    case .abs: return .abs
+    case .sin: return .sin
+    case .cos: return .cos
+    case .tan: return .tan
+    case .tanh: return .tanh
+    case .atan: return .atan
+    case .atan2: return .atan2
+    case .pow: return .power
+    case .min: return .minimum
+    case .max: return .maximum
+    default: return nil
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Finds and loads problems: the built-in ones (embedded in the binary at build time from the
+/// package's `problems/` directory) by name, and a user's own by path.
+public enum ProblemCatalog {
+  /// Sorted file stems of the built-in problems: "goldstein", ….
+  public static var builtinNames: [String] {
+    embeddedProblemFiles.keys.filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) }
+      .sorted()
+  }
+
+  /// Loads a built-in problem by name (`goldstein`) or a problem file by path (anything
+  /// containing `/` or ending in `.toml`). An unknown name fails with the nearest names.
+  /// `parameters` override the file's `[parameters]`; overriding an unknown one is an error.
+  public static func load(_ nameOrPath: String, parameters: [String: Double] = [:])
+    throws(ProblemError) -> Problem
+  {
+    if let text = embeddedProblemFiles[nameOrPath + ".toml"] {
+      return try ProblemLoader(
+        file: "problems/\(nameOrPath).toml", name: nameOrPath, text: text,
+        readData: { embeddedProblemFiles[$0] }, overrides: parameters
+      ).load()
+    }
+    guard nameOrPath.contains("/") || nameOrPath.hasSuffix(".toml") else {
+      var message = "no built-in problem named '\(nameOrPath)'"
+      let near = nearest(nameOrPath, among: builtinNames)
+      if !near.isEmpty {
+        message += "; did you mean \(near.map { "'\($0)'" }.joined(separator: " or "))?"
+      }
+      message += " (give a path to load a file of your own)"
+      throw ProblemError(file: nameOrPath, message)
+    }
+    let url = URL(fileURLWithPath: nameOrPath)
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      throw ProblemError(
+        file: nameOrPath, "cannot read the file: it does not exist or is unreadable")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw ProblemError(file: nameOrPath, "the file is not UTF-8 text")
+    }
+    return try load(
+      toml: text, file: nameOrPath, name: url.deletingPathExtension().lastPathComponent,
+      baseDirectory: url.deletingLastPathComponent(), parameters: parameters)
+  }
+
+  /// Loads a problem from the text of a file. `data` paths resolve against `baseDirectory`
+  /// (the current directory when nil). Messages name the file `name`.
+  public static func load(
+    toml: String, name: String, baseDirectory: URL?, parameters: [String: Double] = [:]
+  ) throws(ProblemError) -> Problem {
+    try load(
+      toml: toml, file: name, name: name, baseDirectory: baseDirectory, parameters: parameters)
+  }
+
+  static func load(
+    toml: String, file: String, name: String, baseDirectory: URL?, parameters: [String: Double]
+  ) throws(ProblemError) -> Problem {
+    let base = baseDirectory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    return try ProblemLoader(
+      file: file, name: name, text: toml,
+      readData: { path in
+        let url =
+          path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
+        return FileManager.default.contents(atPath: url.path).flatMap {
+          String(data: $0, encoding: .utf8)
+        }
+      },
+      overrides: parameters
+    ).load()
+  }
+}
