@@ -97,10 +97,11 @@ struct FuzzDriver {
     let index = indexLine.split(separator: " ").first.map(String.init) ?? "unknown"
     let input = (try? String(contentsOf: current, encoding: .utf8)) ?? ""
     files.save(
-      "hang", index: UInt64(index) ?? 0, input: input, note: "still running after \(seconds) s\n")
+      "hang", index: UInt64(index) ?? 0, input: input,
+      note: "still running after \(seconds) s of CPU time\n")
     FileHandle.standardError.write(
       Data(
-        "optimize-fuzz: input \(indexLine.trimmingCharacters(in: .whitespacesAndNewlines)) still running after \(String(format: "%.1f", seconds)) s; saved as \(files.directory.path)/hang-\(index).toml\n"
+        "optimize-fuzz: input \(indexLine.trimmingCharacters(in: .whitespacesAndNewlines)) still running after \(String(format: "%.1f", seconds)) s of CPU time; saved as \(files.directory.path)/hang-\(index).toml\n"
           .utf8))
     _exit(3)
   }
