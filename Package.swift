@@ -55,6 +55,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .executableTarget(name: "optimize-fuzz", dependencies: ["Problems", "Autodiff"]),
     .testTarget(
       name: "AutodiffTests",
       dependencies: [
