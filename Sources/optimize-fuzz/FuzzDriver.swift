@@ -23,6 +23,7 @@ struct FuzzDriver {
 
     var outcomes = [Outcome: Int]()
     var strategies = [InputGenerator.Strategy: Int]()
+    var strategySeconds = [InputGenerator.Strategy: Double]()
     var skipped = [KnownCrash: Int]()
     var slowest = (seconds: 0.0, index: UInt64(0))
     let begin = Watchdog.now()
@@ -55,6 +56,7 @@ struct FuzzDriver {
       if seconds > slowest.seconds { slowest = (seconds, index) }
       outcomes[outcome, default: 0] += 1
       strategies[strategy, default: 0] += 1
+      strategySeconds[strategy, default: 0] += seconds
       index += 1
       if now - lastReport > 10_000_000_000 {
         lastReport = now
@@ -70,7 +72,8 @@ struct FuzzDriver {
       print("  skipped, known crash: \(known.rawValue): \(skipped[known, default: 0])")
     }
     for strategy in InputGenerator.Strategy.allCases {
-      print("  from \(strategy.rawValue): \(strategies[strategy, default: 0])")
+      let seconds = String(format: "%.1f", strategySeconds[strategy, default: 0])
+      print("  from \(strategy.rawValue): \(strategies[strategy, default: 0]) in \(seconds) s")
     }
     print(String(format: "  slowest input: %d, %.3f s", slowest.index, slowest.seconds))
     print("no crash, hang or contract violation")

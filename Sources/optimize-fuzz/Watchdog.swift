@@ -6,7 +6,7 @@ import Synchronization
 /// hang file, says so, and ends the process: an endless loop is a finding, not a wait.
 ///
 /// The limit is on the process's CPU time, so that a machine busy with other work does not turn
-/// slow inputs into hangs; a wall-clock limit twelve times longer catches an input that blocks
+/// slow inputs into hangs; a wall-clock limit sixty times longer catches an input that blocks
 /// without computing.
 final class Watchdog: Sendable {
   private let startedAt = Atomic<UInt64>(0)
@@ -37,7 +37,7 @@ final class Watchdog: Sendable {
         let elapsed = Self.now() &- started
         let cpu = Self.cpuNow() &- cpuStartedAt.load(ordering: .relaxed)
         guard elapsed < UInt64.max / 2, cpu < UInt64.max / 2 else { continue }
-        if cpu > limitNanoseconds || elapsed > 12 * limitNanoseconds {
+        if cpu > limitNanoseconds || elapsed > 60 * limitNanoseconds {
           onHang(Double(cpu) / 1e9)
         }
       }
