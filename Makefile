@@ -32,7 +32,7 @@ clean:
 # Robustness (issue 8): fuzzing the problem loader, and the test suite under sanitizers.
 .PHONY: fuzz fuzz-quick sanitize-address sanitize-thread
 
-# 10⁶ inputs; findings (crash, hang, contract violation) are saved in .fuzz/ and fail the target.
+# 10⁶ inputs; findings (crash, hang, contract violation) are saved in .build-fuzz/ and fail the target.
 fuzz: setup
 	bash scripts/fuzz.sh 1000000 1
 

@@ -5,7 +5,7 @@
 # (status 3) and contract violations (status 4) are saved by the fuzzer itself and resumed past
 # in the same way.
 #
-#   scripts/fuzz.sh [COUNT] [SEED]      default 1000000 inputs, seed 1; output in .fuzz/
+#   scripts/fuzz.sh [COUNT] [SEED]      default 1000000 inputs, seed 1; output in .build-fuzz/ (ignored by git)
 #   FUZZ_BIN=path FUZZ_OUTPUT=dir FUZZ_MAX_FINDINGS=n scripts/fuzz.sh ...
 #
 # Exit status: 0 when every input ran clean, 1 when anything was found.
@@ -13,7 +13,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-1000000}
 seed=${2:-1}
-output=${FUZZ_OUTPUT:-.fuzz}
+output=${FUZZ_OUTPUT:-.build-fuzz}
 max_findings=${FUZZ_MAX_FINDINGS:-50}
 bin=${FUZZ_BIN:-}
 if [[ -z $bin ]]; then

@@ -4,6 +4,8 @@ import Foundation
 /// disk, counts outcomes, and reports the rate.
 struct FuzzDriver {
   let options: FuzzOptions
+  /// Fast-path mismatches saved per run; the rest are only counted.
+  static let savedMismatches = 20
 
   /// Returns the process exit status: 0 when every input ran clean, 4 on a contract violation.
   func run() throws -> Int32 {
@@ -42,7 +44,11 @@ struct FuzzDriver {
       watchdog.inputStarted()
       let outcome: Outcome
       do {
-        outcome = try target.run(text)
+        let (result, note) = try target.run(text)
+        outcome = result
+        if let note, outcomes[.fastPathMismatch, default: 0] < Self.savedMismatches {
+          files.save("mismatch", index: index, input: text, note: note + "\n")
+        }
       } catch {
         watchdog.inputFinished()
         files.save("violation", index: index, input: text, note: error.description + "\n")

@@ -8,7 +8,7 @@ struct FuzzOptions {
   /// The first input index; a run that died resumes after its culprit with `--from`.
   var from: UInt64 = 0
   var corpus = "problems"
-  var output = ".fuzz"
+  var output = ".build-fuzz"
   var timeoutSeconds = 5.0
   /// Address-space limit in MiB (0: none), so that a runaway allocation fails inside the
   /// fuzzer rather than filling a shared machine's memory.
@@ -31,7 +31,9 @@ struct FuzzOptions {
     when they load, evaluated with their gradient at the start point. The input being run is
     kept in OUTPUT/current-input.toml, so a crash leaves its culprit; an input running longer
     than the timeout is saved as OUTPUT/hang-<index>.toml and ends the run with status 3; a
-    contract violation is saved as OUTPUT/violation-<index>.toml and ends it with status 4.
+    contract violation is saved as OUTPUT/violation-<index>.toml and ends it with status 4. The
+    value and gradient of the graph are compared with the compiled fast path's; the first
+    disagreements are saved as OUTPUT/mismatch-<index>.toml, and all are counted.
     Inputs that would trigger an already-reported crash are skipped and counted unless --all.
     """
 

@@ -11,7 +11,8 @@ enum Replay {
       print("\(path): ", terminator: "")
       fflush(nil)
       do {
-        print(try target.run(String(decoding: data, as: UTF8.self)).rawValue)
+        let (outcome, note) = try target.run(String(decoding: data, as: UTF8.self))
+        print(outcome.rawValue + (note.map { ": " + $0 } ?? ""))
       } catch {
         print("contract violation: \(error)")
         status = 4
