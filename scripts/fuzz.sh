@@ -6,7 +6,10 @@
 # in the same way.
 #
 #   scripts/fuzz.sh [COUNT] [SEED]      default 1000000 inputs, seed 1; output in .build-fuzz/ (ignored by git)
-#   FUZZ_BIN=path FUZZ_OUTPUT=dir FUZZ_MAX_FINDINGS=n scripts/fuzz.sh ...
+#   FUZZ_BIN=path FUZZ_OUTPUT=dir FUZZ_MAX_FINDINGS=n FUZZ_FROM=k scripts/fuzz.sh ...
+#
+# FUZZ_FROM starts at input k instead of 0: shards of one sequence can run side by side, each
+# with its own FUZZ_OUTPUT.
 #
 # Exit status: 0 when every input ran clean, 1 when anything was found.
 set -uo pipefail
@@ -24,7 +27,7 @@ mkdir -p "$output"
 # A short symbolicated backtrace is enough to tell findings apart and is quick to write.
 export SWIFT_BACKTRACE=${SWIFT_BACKTRACE:-enable=yes,limit=40,top=10,sanitize=no,color=no,interactive=no}
 
-from=0
+from=${FUZZ_FROM:-0}
 findings=0
 start=$(date +%s)
 while true; do
@@ -53,5 +56,5 @@ while true; do
   from=$((index + 1))
 done
 elapsed=$(($(date +%s) - start))
-echo "fuzzed $count inputs (seed $seed) in ${elapsed} s wall time with $findings findings" | tee -a "$output/progress.log"
+echo "fuzzed inputs ${FUZZ_FROM:-0}..<$count (seed $seed) in ${elapsed} s wall time with $findings findings" | tee -a "$output/progress.log"
 ((findings == 0))
