@@ -76,9 +76,10 @@ import Testing
   ]
 
   /// `range` bounds and `repeat` counts below the whole-number limit of 10¹⁵ but far beyond
-  /// memory: the loader folds or shape-probes them and the allocation fails. (Sizes chosen so
-  /// the allocation fails at once instead of filling the machine's memory.) Found by the fuzzer
-  /// (seed 1, input 3119, minimised).
+  /// memory: the loader folds or shape-probes them and the allocation fails. Found by the fuzzer
+  /// (seed 1, input 3119, minimised; there the bound was n + 1e12). Every size here needs more
+  /// than 2⁴⁷ bytes, beyond any x86-64 address space, so the allocation fails at once on any
+  /// machine instead of filling its memory.
   static let hugeSizeInputs = [
     CrashInput(label: "range(0, 1e14)", toml: problem(objective: "x + sum(range(0, 1e14))")),
     CrashInput(
@@ -86,7 +87,7 @@ import Testing
       toml: """
         title = "t"
         variables = ["x[n]"]
-        objective = "dot(range(1, n + 1e12), x)"
+        objective = "dot(range(1, n + 1e14), x)"
         start = "repeat(1, n)"
         [parameters]
         n = 5
