@@ -52,6 +52,16 @@ import Testing
     }
   }
 
+  /// x^0 = 1 everywhere (IEEE pow gives 0^0 = 1), so the gradient of x^0 + y at (0, 0.5) is
+  /// [0, 1]; the documented convention: a zero exponent gives a zero base gradient, also at 0.
+  @Test func zeroExponentAtZeroBase() throws {
+    let p = try problem("x^0 + y", start: [0, 0.5])
+    #expect(try graphGradient(p) == [0, 1])
+    withKnownIssue("the fast path gives NaN for the base gradient of x^0 at x = 0") {
+      #expect(fastGradient(p) == [0, 1])
+    }
+  }
+
   /// d/dx (2·x^1e308) at x = 0 is 2·1e308·0^(1e308 − 1) = 0: the gradient is [0, 1]. The graph
   /// multiplies the incoming gradient 2 by the exponent first, overflows to ∞, and ∞·0 is NaN.
   @Test func hugeExponentAtZeroDoesNotOverflow() throws {
