@@ -48,11 +48,24 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .target(name: "CAllocationCounter"),
     .executableTarget(
       name: "optimize-bench",
       dependencies: [
-        "Autodiff", "Problems", "Solvers", "GSLReference", "Reporting",
+        "Autodiff", "Problems", "Solvers", "GSLReference", "Reporting", "CAllocationCounter",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      // The counter's allocation functions must be visible to the shared libraries.
+      linkerSettings: [
+        .unsafeFlags(
+          [
+            "-Xlinker", "--export-dynamic-symbol=malloc",
+            "-Xlinker", "--export-dynamic-symbol=calloc",
+            "-Xlinker", "--export-dynamic-symbol=realloc",
+            "-Xlinker", "--export-dynamic-symbol=memalign",
+            "-Xlinker", "--export-dynamic-symbol=aligned_alloc",
+            "-Xlinker", "--export-dynamic-symbol=posix_memalign",
+          ], .when(platforms: [.linux]))
       ]
     ),
     .executableTarget(name: "optimize-fuzz", dependencies: ["Problems", "Autodiff"]),
@@ -73,6 +86,6 @@ let package = Package(
     .testTarget(
       name: "GSLReferenceTests", dependencies: ["GSLReference", "Solvers", "Problems", "CGSL"]),
     .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Solvers"]),
-    .testTarget(name: "EndToEndTests", dependencies: []),
+    .testTarget(name: "EndToEndTests", dependencies: ["Reporting"]),
   ]
 )

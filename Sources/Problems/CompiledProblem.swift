@@ -14,7 +14,9 @@ extension Problem {
   /// The compiled objective wrapped in a counted `Objective`, with its own work buffers.
   /// Residual problems also get `sampleCount` (the number of residuals) and `batchGradient`:
   /// the gradient of the loss restricted to the given rows, scaled as `loss` scales the whole
-  /// (Σ, ½Σ, or the mean over the rows given).
+  /// (Σ, ½Σ, or the mean over the rows given). A batch of b ≤ m/8 rows costs O(b) when the
+  /// residual is one expression evaluated row by row over data columns (`RowwiseResidual`);
+  /// larger batches and other residuals cost a full gradient.
   public func makeObjective<T: DifferentiableScalar>(_ type: T.Type = T.self) -> Objective<T> {
     let f = compiled(T.self).copy()
     guard let loss, residualCount > 0 else {
@@ -25,26 +27,15 @@ extension Problem {
         hessian: { f.hessian($0, into: &$1) },
         hessianVector: { f.hessianVectorProduct($0, $1, into: &$2) })
     }
-    let weighted = weightedLoss(T.self).copy()
-    let n = dimension
-    let m = residualCount
-    // Work buffers reused across calls: the point followed by the row weights, and the
-    // gradient over both.
-    var point = [T](repeating: 0, count: n + m)
-    var fullGradient = [T](repeating: 0, count: n + m)
-    let batchGradient: Objective<T>.BatchGradient = { x, rows, g in
-      let scale: T =
-        switch loss {
-        case .sum: 1
-        case .half: 0.5
-        case .mean: 1 / T(rows.count)
-        }
-      for i in 0..<n { point[i] = x[i] }
-      for j in n..<n + m { point[j] = 0 }
-      for r in rows { point[n + r] += scale }
-      let value = weighted.gradient(point, into: &fullGradient)
-      for i in 0..<n { g[i] = fullGradient[i] }
-      return value
+    let weighted = weightedBatchGradient(loss, T.self)
+    var batchGradient = weighted
+    if let rowwise = rowwiseBatchGradient(loss, T.self) {
+      // A one-row gradient costs several times a row's share of the full gradient (call
+      // overhead; measured about 5× in a debug build), so large batches take the full path.
+      let largestRowwiseBatch = residualCount / 8
+      batchGradient = { x, rows, g in
+        rows.count <= largestRowwiseBatch ? rowwise(x, rows, &g) : weighted(x, rows, &g)
+      }
     }
     return Objective(
       dimension: dimension,
@@ -52,8 +43,84 @@ extension Problem {
       gradient: { f.gradient($0, into: &$1) },
       hessian: { f.hessian($0, into: &$1) },
       hessianVector: { f.hessianVectorProduct($0, $1, into: &$2) },
-      sampleCount: m,
+      sampleCount: residualCount,
       batchGradient: batchGradient)
+  }
+
+  /// The factor `loss` puts in front of Σ rᵢ² over a batch of `rows` rows.
+  private static func batchScale<T: DifferentiableScalar>(_ loss: Loss, rows: Int) -> T {
+    switch loss {
+    case .sum: 1
+    case .half: 0.5
+    case .mean: 1 / T(rows)
+    }
+  }
+
+  /// The batch gradient as a sum of one-row gradients, each from the compiled rᵢ² with the
+  /// row's data values as inputs after the variables; nil when the residual is not row-wise.
+  private func rowwiseBatchGradient<T: DifferentiableScalar>(_ loss: Loss, _ type: T.Type)
+    -> Objective<T>.BatchGradient?
+  {
+    guard let rowwise = RowwiseResidual(residuals: residualNodes, variables: variables) else {
+      return nil
+    }
+    let squaredRow = rowSquare(rowwise, T.self).copy()
+    let columns = rowwise.columns.map { $0.map { T($0) } }
+    let n = dimension
+    // Work buffers reused across calls: the point followed by one row's data values, and the
+    // gradient over both.
+    var point = [T](repeating: 0, count: n + columns.count)
+    var rowGradient = [T](repeating: 0, count: n + columns.count)
+    return { x, rows, g in
+      for i in 0..<n {
+        point[i] = x[i]
+        g[i] = 0
+      }
+      var value: T = 0
+      for r in rows {
+        for (j, column) in columns.enumerated() { point[n + j] = column[r] }
+        value += squaredRow.gradient(point, into: &rowGradient)
+        for i in 0..<n { g[i] += rowGradient[i] }
+      }
+      let scale: T = Self.batchScale(loss, rows: rows.count)
+      for i in 0..<n { g[i] *= scale }
+      return scale * value
+    }
+  }
+
+  /// The batch gradient from the full weighted loss Σ wᵢ rᵢ² with zero weights outside the
+  /// batch: correct for any residual, but every batch costs a full gradient.
+  private func weightedBatchGradient<T: DifferentiableScalar>(_ loss: Loss, _ type: T.Type)
+    -> Objective<T>.BatchGradient
+  {
+    let weighted = weightedLoss(T.self).copy()
+    let n = dimension
+    let m = residualCount
+    // Work buffers reused across calls: the point followed by the row weights, and the
+    // gradient over both.
+    var point = [T](repeating: 0, count: n + m)
+    var fullGradient = [T](repeating: 0, count: n + m)
+    return { x, rows, g in
+      let scale: T = Self.batchScale(loss, rows: rows.count)
+      for i in 0..<n { point[i] = x[i] }
+      for j in n..<n + m { point[j] = 0 }
+      for r in rows { point[n + r] += scale }
+      let value = weighted.gradient(point, into: &fullGradient)
+      for i in 0..<n { g[i] = fullGradient[i] }
+      return value
+    }
+  }
+
+  /// rᵢ² on the inputs (variables…, row i's data values…), recorded once per precision.
+  private func rowSquare<T: DifferentiableScalar>(_ rowwise: RowwiseResidual, _ type: T.Type)
+    -> CompiledFunction<T>
+  {
+    cachedFunction("squared row residual", T.self) {
+      let node = rowwise.squaredRow
+      let inputs =
+        variables.map(\.shape) + [Shape](repeating: .scalar, count: rowwise.columns.count)
+      return try CompiledFunction<T>(inputs: inputs) { node.lowered(on: $0) }
+    }
   }
 
   /// The m×n Jacobian of the residuals at x (m = `residualCount`): row i is ∇rᵢ, the gradient

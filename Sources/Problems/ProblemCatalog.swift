@@ -9,6 +9,9 @@ public enum ProblemCatalog {
       .sorted()
   }
 
+  /// The largest problem file accepted, in bytes.
+  public static let maximumFileSize = 1 << 20
+
   /// Loads a built-in problem by name (`goldstein`) or a problem file by path (anything
   /// containing `/` or ending in `.toml`). An unknown name fails with the nearest names.
   /// `parameters` override the file's `[parameters]`; overriding an unknown one is an error.
@@ -31,6 +34,15 @@ public enum ProblemCatalog {
       throw ProblemError(file: nameOrPath, message)
     }
     let url = URL(fileURLWithPath: nameOrPath)
+    // A problem file is a few lines of text; anything this large is a mistake (large data
+    // belongs in a `data` CSV), and reading it whole would only waste memory.
+    let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+    if size > maximumFileSize {
+      throw ProblemError(
+        file: nameOrPath,
+        "the file is \(size) bytes; problem files are limited to \(maximumFileSize) bytes "
+          + "(put large data in a `data` CSV)")
+    }
     guard let data = FileManager.default.contents(atPath: url.path) else {
       throw ProblemError(
         file: nameOrPath, "cannot read the file: it does not exist or is unreadable")

@@ -21,7 +21,11 @@ public struct SolverOptions<T: SolverScalar> {
   public var callback: ((IterationRecord<T>) -> CallbackAction)? = nil
   /// Keep every k-th iteration in the trace (the first and last are always kept).
   public var traceEvery = 1
-  /// f beyond this magnitude counts as divergence (unbounded growth).
+  /// When set, trace records keep only the first K coordinates of x, so a long run on a large
+  /// problem does not hold every iterate in full (10⁶ variables × 1000 iterations is 8 GB in
+  /// Double); the result's best x stays complete. Nil keeps every coordinate.
+  public var traceCoordinateLimit: Int? = nil
+  /// |f| or any |xᵢ| beyond this magnitude counts as divergence (unbounded growth).
   public var divergenceThreshold: T = T.greatestFiniteMagnitude / 16
   /// Seed for methods that draw random numbers (minibatches).
   public var seed: UInt64 = 0

@@ -47,12 +47,16 @@ public final class RunRecorder<T: SolverScalar> {
     let gInf = gradient.map(Self.normInf)
     let finite =
       f.isFinite && x.allSatisfy(\.isFinite) && (gradient?.allSatisfy(\.isFinite) ?? true)
-    guard finite, Swift.abs(f) <= options.divergenceThreshold else { return .diverged }
+    let bounded =
+      Swift.abs(f) <= options.divergenceThreshold
+      && x.allSatisfy { Swift.abs($0) <= options.divergenceThreshold }
+    guard finite, bounded else { return .diverged }
 
     iteration += 1
     let step = previousX.map { Self.norm2(zip(x, $0).map { $0 - $1 }) } ?? 0
+    let recordedX = options.traceCoordinateLimit.map { Array(x.prefix(max($0, 0))) } ?? x
     let record = IterationRecord(
-      iteration: iteration, f: f, gradientNorm: gNorm, stepLength: step, x: x,
+      iteration: iteration, f: f, gradientNorm: gNorm, stepLength: step, x: recordedX,
       counts: objective.counts, elapsed: elapsed, extras: extras)
     if iteration % max(options.traceEvery, 1) == 0 {
       trace.append(record)
@@ -97,6 +101,22 @@ public final class RunRecorder<T: SolverScalar> {
     return nil
   }
 
+  /// Runs a method's body, which returns the status that ended it; an evaluation past a limit
+  /// (thrown by the objective before it evaluates) ends the run with `.evaluationLimit`.
+  /// The body may set `stopMessage` to explain its status.
+  public func run(_ body: () throws(EvaluationLimitReached) -> Status) -> SolverResult<T> {
+    do {
+      let status = try body()
+      return finish(status, message: stopMessage)
+    } catch {
+      return finish(
+        .evaluationLimit, message: "reached the limit on \(error.which) evaluations")
+    }
+  }
+
+  /// A sentence explaining the status a method's body returns (nil: the default message).
+  public var stopMessage: String?
+
   /// The result, with the best point seen and a message for the status.
   public func finish(_ status: Status, message: String? = nil) -> SolverResult<T> {
     if let pending { trace.append(pending) }
@@ -116,7 +136,8 @@ public final class RunRecorder<T: SolverScalar> {
     case .evaluationLimit: return "reached an evaluation limit"
     case .timeLimit: return "reached the time limit of \(options.timeLimit ?? 0) s"
     case .diverged:
-      return "f, x or ∇f became non-finite or |f| grew beyond \(options.divergenceThreshold)"
+      return
+        "f, x or ∇f became non-finite or |f| or |x| grew beyond \(options.divergenceThreshold)"
     case .lineSearchFailed: return "the line search found no acceptable step"
     case .stoppedByCallback: return "stopped by the callback"
     case .interrupted: return "interrupted"

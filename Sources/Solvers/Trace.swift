@@ -6,6 +6,7 @@ public struct IterationRecord<T: SolverScalar>: Sendable {
   public var gradientNorm: T
   /// ‖xₖ − xₖ₋₁‖₂ (0 at iteration 0).
   public var stepLength: T
+  /// The iterate; only its first `SolverOptions.traceCoordinateLimit` coordinates when set.
   public var x: [T]
   /// Cumulative evaluation counts up to and including this iteration.
   public var counts: EvaluationCounts

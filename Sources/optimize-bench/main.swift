@@ -1,1 +1,35 @@
-print("optimize: not yet wired")
+#if os(Linux)
+  import Glibc
+#endif
+
+// The benchmark executable: `swift run -c release optimize-bench [--quick]`. Each section is a
+// function in its own file returning a rendered table; add a section by adding a file and a
+// line below.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let unknown = arguments.filter { $0 != "--quick" }
+if !unknown.isEmpty {
+  print("optimize-bench: unknown argument \(unknown[0]); usage: optimize-bench [--quick]")
+  exit(2)
+}
+let plan: TimingPlan = arguments.contains("--quick") ? .quick : .full
+
+#if DEBUG
+  print("warning: a debug build; run `swift run -c release optimize-bench` for real numbers\n")
+#endif
+
+// The counter is real only if this executable's `malloc` is the one the process uses.
+let probe = allocationsPerCall(calls: 100) { k in
+  var s = 0.0
+  for i in 0..<k { s += [Double](repeating: Double(i), count: 64)[3] }
+  return s
+}
+print("allocation counter check: \(fixed(probe, 2)) allocations per 64-element array (expect 1)\n")
+
+do {
+  print(try goldsteinPriceSection(plan))
+  print(try rosenbrockSection(plan))
+} catch {
+  print("optimize-bench: \(error)")
+  exit(1)
+}

@@ -24,6 +24,16 @@ public final class CompiledFunction<T: DifferentiableScalar> {
   let bases: UnsafeMutablePointer<UnsafeMutablePointer<T>>
   /// Stands in for the caller's buffers when the dimension is 0.
   let empty: UnsafeMutablePointer<T>
+  /// Whether the last stage can run forward and reverse in one pass (see
+  /// `Machine.fusedLastStage`): it is an element-wise group, its only result kept is a sum, and
+  /// that sum is the output.
+  let fusesLastStage: Bool
+  /// The all-scalar form of the program, when it has one, with its instructions and its
+  /// register file (values, tangents, adjoints, adjoint tangents, `scalarCount` each).
+  let scalarTape: UnsafeMutableBufferPointer<ScalarInstruction>?
+  let scalarRegisters: UnsafeMutablePointer<T>
+  let scalarCount: Int
+  let scalarOutput: Int
 
   /// Number of scalar unknowns: the length of the flat point.
   public var dimension: Int { program.dimension }
@@ -44,6 +54,35 @@ public final class CompiledFunction<T: DifferentiableScalar> {
     direction.initialize(repeating: 0)
     empty = .allocate(capacity: 1)
     empty.initialize(to: 0)
+    if let tape = ScalarTape(program) {
+      let instructions = UnsafeMutableBufferPointer<ScalarInstruction>.allocate(
+        capacity: tape.instructions.count)
+      _ = instructions.initialize(from: tape.instructions)
+      scalarTape = instructions
+      scalarCount = tape.registerCount
+      scalarOutput = tape.output
+    } else {
+      scalarTape = nil
+      scalarCount = 0
+      scalarOutput = 0
+    }
+    scalarRegisters = .allocate(capacity: 4 * scalarCount)
+    scalarRegisters.initialize(repeating: 0, count: 4 * scalarCount)
+    if scalarTape != nil {
+      for (k, v) in program.registerInitial.enumerated() {
+        scalarRegisters[program.dimension + k] = v
+      }
+    }
+    if let last = program.stages.last, last.isGroup {
+      let group = program.elements[last.first..<last.end]
+      let output = program.output
+      fusesLastStage = group.allSatisfy { e in
+        e.outIsLocal
+          || (e.code == .sum && e.out.region == output.region && e.out.offset == output.offset)
+      }
+    } else {
+      fusesLastStage = false
+    }
     bases = .allocate(capacity: 4 * Region.count)
     for kind in 0..<4 {
       bases[kind * Region.count + Region.registers] =
@@ -90,6 +129,8 @@ public final class CompiledFunction<T: DifferentiableScalar> {
     direction.deallocate()
     empty.deallocate()
     bases.deallocate()
+    scalarTape?.deallocate()
+    scalarRegisters.deallocate()
   }
 
   var machine: Machine<T> {
@@ -138,6 +179,9 @@ public final class CompiledFunction<T: DifferentiableScalar> {
   @_specialize(where T == Double)
   @_specialize(where T == Float)
   public func value(at x: UnsafeBufferPointer<T>) -> T {
+    if let tape = scalarTape {
+      return scalarValue(tape, x)
+    }
     bind(0, x)
     machine.forward(tangents: false)
     return at(0, program.output).pointee
@@ -147,9 +191,19 @@ public final class CompiledFunction<T: DifferentiableScalar> {
   @_specialize(where T == Double)
   @_specialize(where T == Float)
   public func gradient(at x: UnsafeBufferPointer<T>, into g: UnsafeMutableBufferPointer<T>) -> T {
+    if let tape = scalarTape {
+      return scalarGradient(tape, x, g)
+    }
     bind(0, x)
     bind(2, g)
     let m = machine
+    if fusesLastStage {
+      m.forward(tangents: false, stages: m.stageCount - 1)
+      seed(tangents: false)
+      m.fusedLastStage(tangents: false)
+      m.reverse(tangents: false, stages: m.stageCount - 1)
+      return at(0, program.output).pointee
+    }
     m.forward(tangents: false)
     let f = at(0, program.output).pointee
     seed(tangents: false)
@@ -165,11 +219,21 @@ public final class CompiledFunction<T: DifferentiableScalar> {
     at x: UnsafeBufferPointer<T>, _ v: UnsafeBufferPointer<T>,
     into hv: UnsafeMutableBufferPointer<T>
   ) -> T {
+    if let tape = scalarTape {
+      return scalarHessianVectorProduct(tape, x, v, hv)
+    }
     bind(0, x)
     bind(1, v)
     bind(2, inputAdjoint)
     bind(3, hv)
     let m = machine
+    if fusesLastStage {
+      m.forward(tangents: true, stages: m.stageCount - 1)
+      seed(tangents: true)
+      m.fusedLastStage(tangents: true)
+      m.reverse(tangents: true, stages: m.stageCount - 1)
+      return at(0, program.output).pointee
+    }
     m.forward(tangents: true)
     let f = at(0, program.output).pointee
     seed(tangents: true)

@@ -45,6 +45,35 @@ extension Operand {
   }
 }
 
+/// Runs `body` with the strides as literals in the common cases (both vectors, vector and
+/// scalar), so that after inlining each loop is compiled for its own access pattern.
+@inline(__always)
+func withStrides(_ sa: Int, _ sb: Int, _ body: (Int, Int) -> Void) {
+  if sa == 1 && sb == 1 {
+    body(1, 1)
+  } else if sa == 1 && sb == 0 {
+    body(1, 0)
+  } else if sa == 0 && sb == 1 {
+    body(0, 1)
+  } else {
+    // Both scalars: a group of length 1.
+    body(0, 0)
+  }
+}
+
+/// Runs `body` with the operand activities as literals.
+@inline(__always)
+func withActivity(_ a: Bool, _ b: Bool, _ body: (Bool, Bool) -> Void) {
+  if a && b {
+    body(true, true)
+  } else if a {
+    body(true, false)
+  } else {
+    // Every instruction has an active operand.
+    body(false, true)
+  }
+}
+
 /// o = f(a, b).
 struct ValueKernel<T: DifferentiableScalar>: ChunkKernel {
   let instruction: ElementInstruction
@@ -57,12 +86,9 @@ struct ValueKernel<T: DifferentiableScalar>: ChunkKernel {
     let o = instruction.out.pointer(values, chunk: start)
     let a = instruction.a.pointer(values, chunk: start)
     let b = instruction.b.pointer(values, chunk: start)
-    let sa = instruction.a.stride
-    let sb = instruction.b.stride
-    if sa == 1 && sb == 1 {
-      for j in 0..<count { o[j] = R.value(a[j], b[j]) }
-    } else {
-      for j in 0..<count { o[j] = R.value(a[j &* sa], b[j &* sb]) }
+    let n = count
+    withStrides(instruction.a.stride, instruction.b.stride) { sa, sb in
+      for j in 0..<n { o[j] = R.value(a[j &* sa], b[j &* sb]) }
     }
   }
 }
@@ -84,18 +110,21 @@ struct TangentKernel<T: DifferentiableScalar>: ChunkKernel {
     let ot = i.out.pointer(tangents, chunk: start)
     let at = i.a.pointer(tangents, chunk: start)
     let bt = i.b.pointer(tangents, chunk: start)
-    let sa = i.a.stride
-    let sb = i.b.stride
-    for j in 0..<count {
-      let av = a[j &* sa]
-      let bv = b[j &* sb]
-      let ov = R.value(av, bv)
-      o[j] = ov
-      let (fa, fb) = R.first(av, bv, ov)
-      var t: T = 0
-      if i.aActive { t += fa * at[j &* sa] }
-      if i.bActive { t += fb * bt[j &* sb] }
-      ot[j] = t
+    let n = count
+    let aOn = i.aActive
+    let bOn = i.bActive
+    withStrides(i.a.stride, i.b.stride) { sa, sb in
+      for j in 0..<n {
+        let av = a[j &* sa]
+        let bv = b[j &* sb]
+        let ov = R.value(av, bv)
+        o[j] = ov
+        let (fa, fb) = R.first(av, bv, ov)
+        var t: T = 0
+        if aOn { t += fa * at[j &* sa] }
+        if bOn { t += fb * bt[j &* sb] }
+        ot[j] = t
+      }
     }
   }
 }
@@ -117,22 +146,16 @@ struct AdjointKernel<T: DifferentiableScalar>: ChunkKernel {
     let oa = i.out.pointer(adjoints, chunk: start)
     let aa = i.a.pointer(adjoints, chunk: start)
     let ba = i.b.pointer(adjoints, chunk: start)
-    let sa = i.a.stride
-    let sb = i.b.stride
-    if i.aActive && i.bActive {
-      for j in 0..<count {
-        let (fa, fb) = R.first(a[j &* sa], b[j &* sb], o[j])
-        aa[j &* sa] += fa * oa[j]
-        ba[j &* sb] += fb * oa[j]
+    let n = count
+    withActivity(i.aActive, i.bActive) { aOn, bOn in
+      withStrides(i.a.stride, i.b.stride) { sa, sb in
+        for j in 0..<n {
+          let (fa, fb) = R.first(a[j &* sa], b[j &* sb], o[j])
+          let g = oa[j]
+          if aOn { aa[j &* sa] += fa * g }
+          if bOn { ba[j &* sb] += fb * g }
+        }
       }
-    } else if i.aActive {
-      if sa == 1 && sb == 1 {
-        for j in 0..<count { aa[j] += R.first(a[j], b[j], o[j]).fa * oa[j] }
-      } else {
-        for j in 0..<count { aa[j &* sa] += R.first(a[j &* sa], b[j &* sb], o[j]).fa * oa[j] }
-      }
-    } else if i.bActive {
-      for j in 0..<count { ba[j &* sb] += R.first(a[j &* sa], b[j &* sb], o[j]).fb * oa[j] }
     }
   }
 }
@@ -162,27 +185,30 @@ struct AdjointTangentKernel<T: DifferentiableScalar>: ChunkKernel {
     let oat = i.out.pointer(adjointTangents, chunk: start)
     let aat = i.a.pointer(adjointTangents, chunk: start)
     let bat = i.b.pointer(adjointTangents, chunk: start)
-    let sa = i.a.stride
-    let sb = i.b.stride
-    for j in 0..<count {
-      let ja = j &* sa
-      let jb = j &* sb
-      let d = R.second(a[ja], b[jb], o[j])
-      let g = oa[j]
-      let gt = oat[j]
-      let ta = i.aActive ? at[ja] : 0
-      let tb = i.bActive ? bt[jb] : 0
-      if i.aActive {
-        var curvature = d.faa * ta
-        if i.bActive { curvature += d.fab * tb }
-        aa[ja] += d.fa * g
-        aat[ja] += d.fa * gt + curvature * g
-      }
-      if i.bActive {
-        var curvature = d.fbb * tb
-        if i.aActive { curvature += d.fab * ta }
-        ba[jb] += d.fb * g
-        bat[jb] += d.fb * gt + curvature * g
+    let n = count
+    let aOn = i.aActive
+    let bOn = i.bActive
+    withStrides(i.a.stride, i.b.stride) { sa, sb in
+      for j in 0..<n {
+        let ja = j &* sa
+        let jb = j &* sb
+        let d = R.second(a[ja], b[jb], o[j])
+        let g = oa[j]
+        let gt = oat[j]
+        let ta = aOn ? at[ja] : 0
+        let tb = bOn ? bt[jb] : 0
+        if aOn {
+          var curvature = d.faa * ta
+          if bOn { curvature += d.fab * tb }
+          aa[ja] += d.fa * g
+          aat[ja] += d.fa * gt + curvature * g
+        }
+        if bOn {
+          var curvature = d.fbb * tb
+          if aOn { curvature += d.fab * ta }
+          ba[jb] += d.fb * g
+          bat[jb] += d.fb * gt + curvature * g
+        }
       }
     }
   }

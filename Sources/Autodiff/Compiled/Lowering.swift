@@ -136,6 +136,9 @@ struct Lowering<T: DifferentiableScalar> {
     switch op {
     case .sum:
       return element(.sum, args[0], args[0], length: 1)
+    case .product where values[args[0]].length == 1:
+      // The product of one element is that element, as is its sum.
+      return element(.sum, args[0], args[0], length: 1)
     case .index(let i):
       return view(of: args[0], at: i, length: 1)
     case .slice(let l, let u):

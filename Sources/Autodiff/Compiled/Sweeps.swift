@@ -11,9 +11,10 @@ struct Machine<T: DifferentiableScalar> {
   let adjointTangents: Bases<T>
   let scratch: UnsafeMutablePointer<T>
 
-  /// Computes every stored value, and with `tangents` every stored tangent too.
-  func forward(tangents withTangents: Bool) {
-    for k in 0..<stageCount {
+  /// Computes every stored value, and with `tangents` every stored tangent too, for the stages
+  /// before `end` (all of them by default).
+  func forward(tangents withTangents: Bool, stages end: Int? = nil) {
+    for k in 0..<(end ?? stageCount) {
       let stage = stages[k]
       guard stage.isGroup else {
         let s = structurals[stage.structural]
@@ -65,8 +66,8 @@ struct Machine<T: DifferentiableScalar> {
   /// Accumulates adjoints (and with `tangents`, adjoint tangents) from the output back to the
   /// inputs. Expects `forward` to have run and the adjoint storage outside the chunk scratch to
   /// be zero apart from the seed.
-  func reverse(tangents withTangents: Bool) {
-    var k = stageCount
+  func reverse(tangents withTangents: Bool, stages end: Int? = nil) {
+    var k = end ?? stageCount
     while k > 0 {
       k -= 1
       let stage = stages[k]
@@ -100,6 +101,37 @@ struct Machine<T: DifferentiableScalar> {
         }
         start += chunkSize
       }
+    }
+  }
+
+  /// Runs the last stage, an element-wise group whose sum is the output, forward and then in
+  /// reverse chunk by chunk: the output's adjoint is the seed, known before the group runs, so
+  /// its locals are computed once instead of twice. Expects the adjoints seeded.
+  func fusedLastStage(tangents withTangents: Bool) {
+    let stage = stages[stageCount - 1]
+    for e in stage.first..<stage.end where elements[e].code == .sum {
+      elements[e].out.pointer(values, chunk: 0).pointee = 0
+      if withTangents { elements[e].out.pointer(tangents, chunk: 0).pointee = 0 }
+    }
+    var start = 0
+    while start < stage.length {
+      let count = min(chunkSize, stage.length - start)
+      for e in stage.first..<stage.end {
+        let i = elements[e]
+        forward(i, start: start, count: count, tangents: withTangents)
+        if i.outIsLocal {
+          i.out.pointer(adjoints, chunk: start).update(repeating: 0, count: count)
+          if withTangents {
+            i.out.pointer(adjointTangents, chunk: start).update(repeating: 0, count: count)
+          }
+        }
+      }
+      var e = stage.end
+      while e > stage.first {
+        e -= 1
+        reverse(elements[e], start: start, count: count, tangents: withTangents)
+      }
+      start += chunkSize
     }
   }
 

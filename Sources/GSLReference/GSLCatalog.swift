@@ -1,0 +1,39 @@
+import Solvers
+
+/// GSL's minimizers by their stable command-line names.
+public enum GSLCatalog {
+  /// Every GSL solver name, gradient methods first.
+  public static var names: [String] {
+    GSLGradientMethod.allCases.map(\.name) + [GSLSimplexMinimizer().name]
+  }
+
+  /// Every GSL solver with default settings.
+  public static var all: [any Solver] {
+    GSLGradientMethod.allCases.map { GSLGradientMinimizer($0) } + [GSLSimplexMinimizer()]
+  }
+
+  /// The solver called `name`, configured with `settings`; throws `GSLCatalogError` for an
+  /// unknown name or a bad setting.
+  public static func make(_ name: String, settings: GSLSettings = GSLSettings()) throws
+    -> any Solver
+  {
+    guard names.contains(name) else {
+      throw GSLCatalogError(
+        description: "unknown GSL solver '\(name)'; known: \(names.joined(separator: ", "))")
+    }
+    do {
+      try settings.validate()
+    } catch {
+      throw GSLCatalogError(description: "\(name): \(error.description)")
+    }
+    if let method = GSLGradientMethod(rawValue: name) {
+      return GSLGradientMinimizer(method, settings: settings)
+    }
+    return GSLSimplexMinimizer(settings: settings)
+  }
+}
+
+/// A GSL solver that cannot be made, with the reason.
+public struct GSLCatalogError: Error, Sendable, CustomStringConvertible {
+  public let description: String
+}

@@ -1,0 +1,78 @@
+/// Which line search a line-search method uses.
+public enum LineSearchKind: String, Sendable, CaseIterable, Codable {
+  /// Backtracking until the sufficient-decrease (Armijo) condition holds.
+  case armijo
+  /// Bracketing and zoom until the strong Wolfe conditions hold (Nocedal & Wright Alg. 3.5/3.6).
+  case wolfe
+}
+
+/// A step a line search accepted along a direction d from x.
+public struct LineSearchStep<T: SolverScalar> {
+  /// The step length α; the new point is x + α·d.
+  public var alpha: T
+  public var x: [T]
+  public var f: T
+  /// ∇f at the new point when the search evaluated it (Wolfe), nil otherwise (Armijo).
+  public var gradient: [T]?
+  /// Points at which the search evaluated the objective.
+  public var trials: Int
+  /// For Wolfe: whether the curvature condition holds too (false when the zoom ran out of
+  /// trials and fell back to the best sufficient-decrease point it had).
+  public var curvatureSatisfied: Bool
+}
+
+/// The result of a line search: a step, or failure after the given number of trials.
+public enum LineSearchOutcome<T: SolverScalar> {
+  case accepted(LineSearchStep<T>)
+  case failed(trials: Int)
+}
+
+/// The line search a method runs, with its constants: c1 for sufficient decrease, c2 for the
+/// curvature condition (Wolfe only).
+struct LineSearchDriver: Sendable {
+  var kind: LineSearchKind
+  var c1: Double
+  var c2: Double
+
+  /// Searches along d and returns a step whose gradient is always filled in (evaluated after
+  /// an Armijo search), or nil on failure; `trials` counts the points tried.
+  func search<T: SolverScalar>(
+    _ objective: Objective<T>, x: [T], f: T, gradient g: [T], direction d: [T], initialStep: T,
+    trials: inout Int
+  ) throws(EvaluationLimitReached) -> LineSearchStep<T>? {
+    let outcome: LineSearchOutcome<T>
+    switch kind {
+    case .armijo:
+      outcome = try ArmijoLineSearch(c1: c1).search(
+        objective, x: x, f: f, gradient: g, direction: d, initialStep: initialStep)
+    case .wolfe:
+      outcome = try WolfeLineSearch(c1: c1, c2: c2).search(
+        objective, x: x, f: f, gradient: g, direction: d, initialStep: initialStep)
+    }
+    switch outcome {
+    case .failed(let n):
+      trials = n
+      return nil
+    case .accepted(var step):
+      trials = step.trials
+      if step.gradient == nil {
+        var gNew = [T]()
+        step.f = try objective.gradient(step.x, into: &gNew)
+        step.gradient = gNew
+      }
+      return step
+    }
+  }
+}
+
+extension LineSearchDriver {
+  /// The first trial step for methods without a natural unit step (steepest descent, CG):
+  /// 1/max(1, ‖d‖∞) at first, then min(1, 1.01·2(fₖ − fₖ₋₁)/φ'(0)) (Nocedal & Wright eq. 3.60).
+  static func initialStep<T: SolverScalar>(f: T, previousF: T?, slope: T, direction d: [T]) -> T {
+    if let previousF {
+      let guess = 2 * (f - previousF) / slope * T(1.01)
+      if guess.isFinite, guess > 0 { return Swift.min(1, guess) }
+    }
+    return 1 / Swift.max(1, VectorMath.normInf(d))
+  }
+}

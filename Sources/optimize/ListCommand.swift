@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import Problems
+import Reporting
+import Solvers
+
+/// `optimize list`: the built-in problems and every solver, ours and GSL's.
+struct ListCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list", abstract: "List the built-in problems and the solvers.")
+
+  @Option(help: "table or json.")
+  var format: DeriveFormat = .table
+
+  func run() throws {
+    var problems: [Problem] = []
+    for name in ProblemCatalog.builtinNames {
+      do {
+        problems.append(try ProblemCatalog.load(name))
+      } catch {
+        throw CommandFailure("built-in problem \(name) failed to load: \(error)")
+      }
+    }
+    let solvers = try SolverSelection.resolve(["all"], settings: SolverSettings())
+
+    switch format {
+    case .json:
+      let document = JSONValue.object([
+        (
+          "problems",
+          .array(
+            problems.map { problem in
+              .object([
+                ("name", .string(problem.name)), ("dimension", .int(problem.dimension)),
+                ("title", .string(problem.title)), ("f_min", .optional(problem.minimum?.f)),
+              ])
+            })
+        ),
+        (
+          "solvers",
+          .array(
+            solvers.map { solver in
+              .object([
+                ("name", .string(solver.name)), ("family", .string(solver.family)),
+                ("derivatives", .string(solver.derivatives.rawValue)),
+              ])
+            })
+        ),
+      ])
+      print(document.rendered())
+    case .table:
+      print("Problems")
+      print(
+        textTable(
+          headers: ["name", "n", "title", "f*"],
+          rows: problems.map { problem in
+            [
+              problem.name, "\(problem.dimension)", problem.title,
+              problem.minimum.map { "\($0.f)" } ?? "unknown",
+            ]
+          }))
+      print("")
+      print("Solvers")
+      print(
+        textTable(
+          headers: ["name", "family", "derivatives"],
+          rows: solvers.map { [$0.name, $0.family, $0.derivatives.rawValue] }))
+    }
+  }
+}

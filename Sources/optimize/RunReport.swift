@@ -1,0 +1,188 @@
+import Foundation
+import Problems
+import Reporting
+import Solvers
+
+/// What a run session produced: written to files, then shown on standard output.
+struct RunReport {
+  let problem: Problem
+  let minima: KnownMinima
+  let runs: [CompletedRun]
+  let directory: URL
+  let configuration: RunCommand
+  let wasInterrupted: Bool
+  /// Set when a log could not be written; the session stopped there.
+  let writeFailure: String?
+
+  var summaryPath: String { directory.appendingPathComponent("summary.csv").relativePath }
+
+  var summaries: [RunSummary] {
+    runs.map { run in
+      RunSummary(
+        solver: run.solver, status: run.status, iterations: run.iterations, f: run.f,
+        fError: run.fError, xError: run.xError, gradientNorm: run.gradientNorm, counts: run.counts,
+        seconds: run.seconds, endedAt: run.endedAt, log: run.logPath)
+    }
+  }
+
+  /// `summary.csv` and the plots, each written atomically (the logs were written as each run
+  /// ended).
+  func writeFiles(drawPlots: Bool) throws {
+    if let writeFailure { throw CommandFailure(writeFailure) }
+    do {
+      try AtomicFile.write(SummaryCSV.csv(summaries), to: URL(fileURLWithPath: summaryPath))
+      if drawPlots {
+        for (name, svg) in plots() {
+          try AtomicFile.write(svg, to: directory.appendingPathComponent(name))
+        }
+      }
+    } catch {
+      throw CommandFailure("\(error)")
+    }
+  }
+
+  func print(format: OutputFormat) {
+    switch format {
+    case .table: Swift.print(table())
+    case .csv: Swift.print(SummaryCSV.csv(summaries, lineEnding: .lf), terminator: "")
+    case .json: Swift.print(json().rendered())
+    }
+  }
+
+  // MARK: - Table
+
+  private func table() -> String {
+    var lines: [String] = []
+    let n = problem.dimension
+    lines.append("\(problem.title) (\(problem.name), n = \(n))")
+    if let minimum = problem.minimum {
+      lines.append("known minimum f* = \(minimum.f)")
+    }
+    // The table shows where a run ended with the minimum's f; the files keep the bare label.
+    let shown = summaries.enumerated().map { index, summary in
+      var summary = summary
+      summary.endedAt = runs[index].endedAt.map(minima.describe)
+      if configuration.starts > 1 { summary.solver += " #\(runs[index].startIndex + 1)" }
+      return summary
+    }
+    let terminal = TableFormatter.isTerminal(STDOUT_FILENO)
+    lines.append("")
+    lines.append(
+      TableFormatter.comparison(
+        shown, maxWidth: terminal ? TableFormatter.terminalWidth(STDOUT_FILENO) : nil,
+        ansi: terminal))
+    if configuration.starts > 1 { lines.append(""); lines.append(multiStartSummary()) }
+    lines.append("")
+    lines.append(
+      "wrote \(directory.relativePath)/: \(runs.count) iteration logs, summary.csv\(plotNote)")
+    return lines.joined(separator: "\n")
+  }
+
+  private var plotNote: String {
+    configuration.noPlots ? "" : ", " + plotNames.joined(separator: ", ")
+  }
+
+  /// For `--starts N`: per solver, how many runs reached the global minimum and where the
+  /// others ended.
+  private func multiStartSummary() -> String {
+    var rows: [[String]] = []
+    var order: [String] = []
+    var groups: [String: [CompletedRun]] = [:]
+    for run in runs {
+      if groups[run.solver] == nil { order.append(run.solver) }
+      groups[run.solver, default: []].append(run)
+    }
+    for solver in order {
+      let group = groups[solver]!
+      let global = group.filter { $0.endedAt == "global" }.count
+      var elsewhere: [String: Int] = [:]
+      for run in group where run.endedAt != "global" {
+        elsewhere[run.endedAt.map(minima.describe) ?? "no known minimum", default: 0] += 1
+      }
+      let others = elsewhere.sorted { $0.key < $1.key }.map { "\($0.value)× \($0.key)" }
+      rows.append([solver, "\(group.count)", "\(global)", others.joined(separator: "; ")])
+    }
+    return textTable(headers: ["solver", "runs", "global", "others ended at"], rows: rows)
+  }
+
+  // MARK: - JSON
+
+  /// The document scripts rely on; its names are documented in the README.
+  func json() -> JSONValue {
+    let minimum: JSONValue =
+      problem.minimum.map { minimum in
+        .object([
+          ("f", .number(minimum.f)), ("x", minimum.x.map { .numbers($0) } ?? .null),
+        ])
+      } ?? .null
+    let c = configuration
+    let options = JSONValue.object([
+      ("solvers", .array(runs.map(\.solver).uniqued().map { .string($0) })),
+      ("precision", .string(c.precision.rawValue)),
+      ("start", .numbers(runs.first?.start ?? problem.start)),
+      ("starts", .int(c.starts)),
+      ("max_iter", .int(c.maxIterations ?? SolverOptions<Double>().maxIterations)),
+      ("gtol", .number(c.gtol ?? SolverOptions<Double>().gradientTolerance)),
+      ("ftol", .number(c.ftol ?? 0)),
+      ("xtol", .number(c.xtol ?? 0)),
+      ("time_limit", .optional(c.timeLimit)),
+      ("lr", .optional(c.lr)),
+      ("momentum", .optional(c.momentum)),
+      ("line_search", .optional(c.lineSearch?.rawValue)),
+      ("batch_size", c.batchSize.map { .int($0) } ?? .null),
+      ("seed", .string(String(c.seed))),
+      ("log_every", .int(c.logEvery)),
+      (
+        "parameters",
+        .object(problem.parameters.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) })
+      ),
+      ("output", .string(directory.relativePath)),
+    ])
+    let runValues = runs.map { run -> JSONValue in
+      .object([
+        ("solver", .string(run.solver)),
+        ("start_index", .int(run.startIndex)),
+        ("status", .string(run.status.rawValue)),
+        ("converged", .bool(run.status.isConverged)),
+        ("message", .string(run.message)),
+        ("iterations", .int(run.iterations)),
+        ("f", .number(run.f)),
+        ("x", .numbers(run.x)),
+        ("grad_norm", .number(run.gradientNorm)),
+        (
+          "evaluations",
+          .object([
+            ("f", .int(run.counts.f)), ("gradient", .int(run.counts.gradient)),
+            ("hessian", .int(run.counts.hessian)),
+            ("hessian_vector", .int(run.counts.hessianVector)),
+          ])
+        ),
+        ("seconds", .number(run.seconds)),
+        ("f_error", .optional(run.fError)),
+        ("x_error", .optional(run.xError)),
+        ("ended_at", .optional(run.endedAt)),
+        ("log", .string(run.logPath)),
+      ])
+    }
+    return .object([
+      (
+        "problem",
+        .object([
+          ("name", .string(problem.name)), ("title", .string(problem.title)),
+          ("dimension", .int(problem.dimension)), ("minimum", minimum),
+        ])
+      ),
+      ("options", options),
+      ("runs", .array(runValues)),
+      ("summary", .string(summaryPath)),
+      ("interrupted", .bool(wasInterrupted)),
+    ])
+  }
+}
+
+extension Array where Element: Hashable {
+  func uniqued() -> [Element] {
+    var seen = Set<Element>()
+    return filter { seen.insert($0).inserted }
+  }
+}

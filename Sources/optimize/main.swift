@@ -1,1 +1,0 @@
-print("optimize: not yet wired")

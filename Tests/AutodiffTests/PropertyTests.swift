@@ -1,0 +1,90 @@
+import Autodiff
+import PropertyBased
+import Testing
+
+/// Random expression trees: reverse-mode derivatives against central finite differences.
+@Suite struct PropertyTests {
+  static let expressions = Gen.int(in: 0...1_000_000).array(of: 4...24)
+  static let points = Gen.double(in: 0.5...2.0).array(of: 3)
+
+  /// f evaluated with recording off: the forward values alone, independent of any backward rule.
+  static func value(_ f: RandomExpression, _ x: [Double]) -> Double {
+    withoutGrad { f(Variable(x)).scalar }
+  }
+
+  /// Whether an analytic derivative agrees with the central difference of `f` along xᵢ. The
+  /// difference with step h has truncation error about h²·f‴/6; the gap between steps h and 2h
+  /// (about three times that error) is allowed on top of 1e-6·(1 + |n|) for rounding.
+  static func agrees(_ analytic: Double, _ f: ([Double]) -> Double, _ x: [Double], _ i: Int)
+    -> Bool
+  {
+    let numeric = centralDifference(f, at: x, i, step: 1e-5)
+    let coarse = centralDifference(f, at: x, i, step: 2e-5)
+    let allowed = 1e-6 * (1 + Swift.abs(numeric)) + Swift.abs(numeric - coarse)
+    return Swift.abs(analytic - numeric) <= allowed
+  }
+
+  @Test func gradientMatchesFiniteDifferences() async {
+    await propertyCheck(count: 200, input: Self.expressions, Self.points) { choices, x in
+      let f = RandomExpression(choices: choices)
+      let g = gradient(of: { f($0) }, at: x)
+      for i in 0..<3 {
+        #expect(Self.agrees(g[i], { Self.value(f, $0) }, x, i), "∂f/∂x\(i) of \(f) at \(x)")
+      }
+    }
+  }
+
+  @Test func hessianMatchesFiniteDifferencesOfTheGradient() async {
+    await propertyCheck(count: 60, input: Self.expressions, Self.points) { choices, x in
+      let f = RandomExpression(choices: choices)
+      let h = hessian(of: { f($0) }, at: x)
+      for i in 0..<3 {
+        for j in 0..<3 {
+          let partial = { (y: [Double]) in gradient(of: { f($0) }, at: y)[i] }
+          #expect(Self.agrees(h[i][j], partial, x, j), "H[\(i)][\(j)] of \(f) at \(x)")
+        }
+      }
+    }
+  }
+
+  @Test func hessianIsSymmetric() async {
+    await propertyCheck(count: 100, input: Self.expressions, Self.points) { choices, x in
+      let f = RandomExpression(choices: choices)
+      let h = hessian(of: { f($0) }, at: x)
+      for i in 0..<3 {
+        for j in 0..<i {
+          let scale = 1 + Swift.max(Swift.abs(h[i][j]), Swift.abs(h[j][i]))
+          #expect(Swift.abs(h[i][j] - h[j][i]) <= 1e-12 * scale, "H of \(f) at \(x)")
+        }
+      }
+    }
+  }
+
+  @Test func hessianVectorProductMatchesHessian() async {
+    let directions = Gen.double(in: -1.0...1.0).array(of: 3)
+    await propertyCheck(count: 100, input: Self.expressions, Self.points, directions) {
+      choices, x, v in
+      let f = RandomExpression(choices: choices)
+      let h = hessian(of: { f($0) }, at: x)
+      let hv = hessianVectorProduct(of: { f($0) }, at: x, along: v)
+      for i in 0..<3 {
+        let expected = (0..<3).reduce(0.0) { $0 + h[i][$1] * v[$1] }
+        #expect(isClose(hv[i], expected, tolerance: 1e-10))
+      }
+    }
+  }
+
+  @Test func backwardAndFunctionalGradAgree() async {
+    await propertyCheck(count: 100, input: Self.expressions, Self.points) { choices, x in
+      let f = RandomExpression(choices: choices)
+      let leaf = Variable(x, requiresGrad: true)
+      let y = f(leaf)
+      let functional = try grad(of: y, wrt: [leaf], allowUnused: true)[0].value.elements
+      #expect(leaf.grad == nil)
+      try y.backward()
+      // A leaf y does not depend on gets no gradient from backward(); grad gives zeros.
+      let fromBackward = leaf.grad?.value.elements ?? [0, 0, 0]
+      #expect(zip(fromBackward, functional).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) })
+    }
+  }
+}

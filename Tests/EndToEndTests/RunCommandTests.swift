@@ -1,0 +1,100 @@
+import Foundation
+import Reporting
+import Testing
+
+/// The main job, run as a user would: the built executable in a scratch directory.
+@Suite("optimize --problem goldstein", .serialized)
+struct RunCommandTests {
+  @Test("default run writes a log per solver, a summary and plots; the table agrees with them")
+  func defaultRun() throws {
+    let directory = try OptimizeProcess.scratchDirectory()
+    let outcome = try OptimizeProcess.run(["--problem", "goldstein"], in: directory)
+    #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+    let results = directory.appendingPathComponent("results/goldstein")
+    let summary = try CSVTable(
+      String(contentsOf: results.appendingPathComponent("summary.csv"), encoding: .utf8))
+    let solvers = summary.column("solver") ?? []
+    #expect(solvers.count >= 18, "ours and GSL's: \(solvers)")
+    #expect(solvers.contains("newton") && solvers.contains("gsl-vector-bfgs2"))
+    for (row, solver) in solvers.enumerated() {
+      let log = try CSVTable(
+        String(contentsOf: results.appendingPathComponent("\(solver).csv"), encoding: .utf8))
+      let fs = (log.column("f") ?? []).compactMap(Double.init)
+      let iterations = (log.column("iteration") ?? []).compactMap(Int.init)
+      let reportedF = try #require(Double(summary.rows[row][summary.header.firstIndex(of: "f")!]))
+      let reportedIterations = try #require(
+        Int(summary.rows[row][summary.header.firstIndex(of: "iterations")!]))
+      // The result is the best point seen, so its f is the least f in the log, exactly.
+      #expect(fs.min() == reportedF, "\(solver)")
+      #expect(iterations.last == reportedIterations, "\(solver)")
+      #expect(outcome.stdout.contains(solver))
+    }
+    for plot in ["contours.svg", "convergence.svg", "convergence-evaluations.svg"] {
+      let svg = try String(contentsOf: results.appendingPathComponent(plot), encoding: .utf8)
+      #expect(svg.hasPrefix("<?xml") || svg.hasPrefix("<svg"), "\(plot)")
+    }
+    #expect(outcome.stdout.contains("results/goldstein"))
+  }
+
+  @Test("--format json is one document matching summary.csv")
+  func jsonOutput() throws {
+    let directory = try OptimizeProcess.scratchDirectory()
+    let outcome = try OptimizeProcess.run(
+      ["--problem", "goldstein", "--solver", "newton,bfgs,gsl-vector-bfgs2", "--format", "json"],
+      in: directory)
+    #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+    let document = try #require(
+      try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+    let problem = try #require(document["problem"] as? [String: Any])
+    #expect(problem["name"] as? String == "goldstein")
+    #expect(problem["dimension"] as? Int == 2)
+    let minimum = try #require(problem["minimum"] as? [String: Any])
+    #expect(minimum["f"] as? Double == 3)
+    let runs = try #require(document["runs"] as? [[String: Any]])
+    #expect(runs.map { $0["solver"] as? String } == ["newton", "bfgs", "gsl-vector-bfgs2"])
+    let summary = try CSVTable(
+      String(
+        contentsOf: directory.appendingPathComponent("results/goldstein/summary.csv"),
+        encoding: .utf8))
+    for (index, run) in runs.enumerated() {
+      for key in [
+        "status", "converged", "iterations", "f", "x", "grad_norm", "evaluations",
+        "seconds", "f_error", "x_error", "ended_at", "log",
+      ] {
+        #expect(run[key] != nil, "runs[\(index)] lacks \(key)")
+      }
+      let f = try #require(run["f"] as? Double)
+      #expect(Double(summary.rows[index][summary.header.firstIndex(of: "f")!]) == f)
+      let log = try #require(run["log"] as? String)
+      #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(log).path))
+    }
+  }
+
+  @Test("--precision float32 computes in Float: every logged x is a Float")
+  func float32() throws {
+    let directory = try OptimizeProcess.scratchDirectory()
+    let outcome = try OptimizeProcess.run(
+      ["--problem", "rosenbrock", "--solver", "bfgs", "--precision", "float32", "--gtol", "1e-3"],
+      in: directory)
+    #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+    let log = try CSVTable(
+      String(
+        contentsOf: directory.appendingPathComponent("results/rosenbrock/bfgs.csv"), encoding: .utf8
+      ))
+    let values = ((log.column("x") ?? []) + (log.column("y") ?? []) + (log.column("f") ?? []))
+      .compactMap(Double.init)
+    #expect(values.count > 10)
+    #expect(values.allSatisfy { Double(Float($0)) == $0 })
+    // The same run in Double leaves Float's grid.
+    let double = try OptimizeProcess.run(
+      ["--problem", "rosenbrock", "--solver", "bfgs", "--output", "double", "--gtol", "1e-3"],
+      in: directory)
+    #expect(double.status == 0)
+    let doubleLog = try CSVTable(
+      String(
+        contentsOf: directory.appendingPathComponent("double/rosenbrock/bfgs.csv"), encoding: .utf8)
+    )
+    let doubleValues = (doubleLog.column("f") ?? []).compactMap(Double.init)
+    #expect(doubleValues.contains { Double(Float($0)) != $0 })
+  }
+}

@@ -1,0 +1,111 @@
+import GSLReference
+import Solvers
+import Testing
+
+/// The shared stopping rules apply to GSL runs through the RunRecorder.
+@Suite struct StoppingTests {
+  @Test(arguments: GSLCatalog.names)
+  func iterationLimit(solverName: String) throws {
+    var options = SolverOptions<Double>()
+    options.maxIterations = 5
+    let function = TestFunctions.rosenbrock
+    let result = try GSLCatalog.make(solverName).minimize(
+      function.objective(Double.self), from: function.start, options: options)
+    #expect(result.status == .iterationLimit, "\(result.message)")
+    #expect(result.iterations == 5)
+    #expect(result.trace.map(\.iteration) == Array(0...5))
+  }
+
+  @Test(arguments: GSLCatalog.names)
+  func callbackStops(solverName: String) throws {
+    var options = SolverOptions<Double>()
+    var seen: [Int] = []
+    options.callback = { record in
+      seen.append(record.iteration)
+      return record.iteration == 3 ? .stop : .proceed
+    }
+    let function = TestFunctions.rosenbrock
+    let result = try GSLCatalog.make(solverName).minimize(
+      function.objective(Double.self), from: function.start, options: options)
+    #expect(result.status == .stoppedByCallback)
+    #expect(result.iterations == 3)
+    #expect(seen == [0, 1, 2, 3])
+  }
+
+  /// The x of each record is GSL's iterate, and its f is f there.
+  @Test(arguments: GSLCatalog.names)
+  func traceIsConsistent(solverName: String) throws {
+    var options = SolverOptions<Double>()
+    options.maxIterations = 20
+    let function = TestFunctions.goldstein
+    let result = try GSLCatalog.make(solverName).minimize(
+      function.objective(Double.self), from: function.start, options: options)
+    for record in result.trace {
+      #expect(record.f == function.value(record.x))
+    }
+    #expect(result.f == result.trace.map(\.f).min())
+  }
+
+  /// With a tolerance no Double run can meet, bfgs2 on Rosenbrock ends by GSL_ENOPROG, reported
+  /// as a line-search failure with GSL's own sentence (gsl_strerror), at (1, 1).
+  @Test func noProgressIsLineSearchFailure() throws {
+    var options = SolverOptions<Double>()
+    options.gradientTolerance = 1e-14
+    let function = TestFunctions.rosenbrock
+    let result = try GSLCatalog.make("gsl-vector-bfgs2").minimize(
+      function.objective(Double.self), from: function.start, options: options)
+    #expect(result.status == .lineSearchFailed)
+    #expect(result.message.contains("iteration is not making progress towards solution"))
+    #expect(abs(result.x[0] - 1) < 1e-6 && abs(result.x[1] - 1) < 1e-6)
+  }
+
+  /// With the size tolerance given, the simplex stops by it: size ≤ xTolerance · (1 + ‖x‖∞).
+  @Test func simplexStopsBySize() throws {
+    var options = SolverOptions<Double>()
+    options.xTolerance = 1e-3
+    let function = TestFunctions.sphere
+    let result = try GSLCatalog.make("gsl-nmsimplex2").minimize(
+      function.objective(Double.self), from: function.start, options: options)
+    #expect(result.status == .xTolerance)
+    let last = try #require(result.trace.last)
+    let size = try #require(last.extras["simplex_size"])
+    let scale = 1 + last.x.map(abs).max()!
+    #expect(size <= 1e-3 * scale)
+    let previous = result.trace.dropLast().last?.extras["simplex_size"] ?? .infinity
+    #expect(previous > 1e-3 * (1 + result.trace.dropLast().last!.x.map(abs).max()!))
+  }
+}
+
+/// Runs in parallel share nothing but the once-disabled GSL error handler.
+@Suite struct ConcurrencyTests {
+  @Test func parallelRunsAgree() async throws {
+    let function = TestFunctions.quadratic
+    let results = await withTaskGroup(of: [Double].self) { group in
+      for name in GSLCatalog.names {
+        group.addTask {
+          let solver = try! GSLCatalog.make(name)
+          var options = SolverOptions<Double>()
+          options.maxIterations = 100_000
+          return solver.minimize(
+            function.objective(Double.self), from: function.start, options: options
+          ).x
+        }
+      }
+      return await group.reduce(into: []) { $0.append($1) }
+    }
+    #expect(results.count == GSLCatalog.names.count)
+    for x in results {
+      for (xi, mi) in zip(x, function.minimizer) { #expect(abs(xi - mi) <= 1e-6) }
+    }
+  }
+
+  @Test func timeLimitStops() throws {
+    var options = SolverOptions<Double>()
+    options.timeLimit = 0
+    let function = TestFunctions.rosenbrock
+    let result = try GSLCatalog.make("gsl-conjugate-pr").minimize(
+      function.objective(Double.self), from: function.start, options: options)
+    #expect(result.status == .timeLimit)
+    #expect(result.iterations == 0)
+  }
+}
