@@ -28,3 +28,20 @@ lint:
 
 clean:
 	rm -rf .build
+
+# Robustness (issue 8): fuzzing the problem loader, and the test suite under sanitizers.
+.PHONY: fuzz fuzz-quick sanitize-address sanitize-thread
+
+# 10⁶ inputs; findings (crash, hang, contract violation) are saved in .build-fuzz/ and fail the target.
+fuzz: setup
+	bash scripts/fuzz.sh 1000000 1
+
+# A short pass for CI: 20,000 inputs, about a minute on one core.
+fuzz-quick: setup
+	bash scripts/fuzz.sh 20000 1
+
+sanitize-address: setup
+	bash scripts/sanitize.sh address
+
+sanitize-thread: setup
+	bash scripts/sanitize.sh thread

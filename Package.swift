@@ -68,6 +68,7 @@ let package = Package(
           ], .when(platforms: [.linux]))
       ]
     ),
+    .executableTarget(name: "optimize-fuzz", dependencies: ["Problems", "Autodiff"]),
     .testTarget(
       name: "AutodiffTests",
       dependencies: [
