@@ -34,7 +34,7 @@ struct Parser {
   static let maximumDepth = 1000
   /// The deepest nesting of parentheses, brackets, calls and prefix minus: each level costs
   /// several stack frames of this recursive-descent parser.
-  static let maximumNesting = 100
+  static let maximumNesting = 128
   private var nesting = 0
 
   private func bounded(_ e: Expression) throws(ExpressionError) -> Expression {
