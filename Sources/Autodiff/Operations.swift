@@ -2,11 +2,14 @@
 /// remembers how, so that `backward()` can run it in reverse.
 
 extension Variable {
+  // Specialised so that recording in Double or Float does not pay generic dispatch per element.
   /// Applies a primitive. Throws when the operand shapes do not fit.
+  @_specialize(where T == Double)
+  @_specialize(where T == Float)
   public static func applying(_ op: Op, to inputs: [Variable<T>]) throws(ShapeError) -> Variable<T>
   {
-    let shape = try Kernels.resultShape(op, inputs.map(\.shape)).get()
-    let value = Kernels.evaluate(op, inputs.map(\.value), shape: shape)
+    let shape = try Kernels.resultShape(op, inputs.map { $0.shape }).get()
+    let value = Kernels.evaluate(op, inputs.map { $0.value }, shape: shape)
     return Variable(computing: op, from: inputs, value: value)
   }
 
