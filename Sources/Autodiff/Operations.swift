@@ -14,7 +14,21 @@ extension Variable {
   }
 
   /// Applies a primitive whose operand shapes are known to fit; a misfit is a programming error.
+  @_specialize(where T == Double)
+  @_specialize(where T == Float)
   static func apply(_ op: Op, _ inputs: Variable<T>...) -> Variable<T> {
+    // Element-wise operations on scalars, the bulk of small problems, skip the general shape
+    // and tensor bookkeeping (two arrays per call).
+    if op.isElementwise {
+      if inputs.count == 2, inputs[0].shape.isScalar, inputs[1].shape.isScalar {
+        let value = Kernels.binary(op, inputs[0].value.elements[0], inputs[1].value.elements[0])
+        return Variable(computing: op, from: inputs, value: Tensor(value))
+      }
+      if inputs.count == 1, inputs[0].shape.isScalar {
+        let value = Kernels.unary(op, inputs[0].value.elements[0])
+        return Variable(computing: op, from: inputs, value: Tensor(value))
+      }
+    }
     do {
       return try applying(op, to: inputs)
     } catch {
