@@ -155,7 +155,10 @@ extension CompiledFunction {
     for k in 0..<x.count { registers[k] = x[k] }
   }
 
-  @inline(__always)
+  // Not inlined: inlined into the unspecialised public entry, its rule tuples would make
+  // that entry look up tuple metadata at run time on every call, before dispatching to the
+  // specialisation.
+  @inline(never)
   func scalarValue(
     _ tape: UnsafeMutableBufferPointer<ScalarInstruction>, _ x: UnsafeBufferPointer<T>
   ) -> T {
@@ -171,7 +174,10 @@ extension CompiledFunction {
     return w.values[scalarOutput]
   }
 
-  @inline(__always)
+  // Not inlined: inlined into the unspecialised public entry, its rule tuples would make
+  // that entry look up tuple metadata at run time on every call, before dispatching to the
+  // specialisation.
+  @inline(never)
   func scalarGradient(
     _ tape: UnsafeMutableBufferPointer<ScalarInstruction>, _ x: UnsafeBufferPointer<T>,
     _ g: UnsafeMutableBufferPointer<T>
@@ -266,7 +272,10 @@ extension CompiledFunction {
   }
 
   /// H(x)·v by one forward-over-reverse sweep with one tangent.
-  @inline(__always)
+  // Not inlined: inlined into the unspecialised public entry, its rule tuples would make
+  // that entry look up tuple metadata at run time on every call, before dispatching to the
+  // specialisation.
+  @inline(never)
   func scalarHessianVectorProduct(
     _ tape: UnsafeMutableBufferPointer<ScalarInstruction>, _ x: UnsafeBufferPointer<T>,
     _ v: UnsafeBufferPointer<T>, _ hv: UnsafeMutableBufferPointer<T>
@@ -283,7 +292,10 @@ extension CompiledFunction {
 
   /// The Hessian, row-major, in one forward-over-reverse sweep carrying all n tangents (an
   /// identity seed) instead of n Hessian–vector products.
-  @inline(__always)
+  // Not inlined: inlined into the unspecialised public entry, its rule tuples would make
+  // that entry look up tuple metadata at run time on every call, before dispatching to the
+  // specialisation.
+  @inline(never)
   func scalarHessian(
     _ tape: UnsafeMutableBufferPointer<ScalarInstruction>, _ x: UnsafeBufferPointer<T>,
     _ h: UnsafeMutableBufferPointer<T>
