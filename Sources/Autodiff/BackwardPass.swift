@@ -16,6 +16,8 @@ extension Variable {
   ///   - createGraph: record the backward pass itself, so the gradients can be differentiated
   ///     again. A leaf's `.grad` then refers to a graph containing the leaf: call `clearGrad()`
   ///     to release it.
+  @_specialize(where T == Double)
+  @_specialize(where T == Float)
   public func backward(gradient: Tensor<T>? = nil, createGraph: Bool = false) throws(GradientError)
   {
     guard requiresGrad else {
@@ -25,7 +27,8 @@ extension Variable {
     }
     let seed = try seedTensor(gradient, calledFrom: "backward()")
     let order = Self.reverseTopologicalOrder(from: self)
-    Self.propagate(order, seed: seed, createGraph: createGraph, needs: \.requiresGrad) { node, g in
+    Self.propagate(order, seed: seed, createGraph: createGraph, needs: { $0.requiresGrad }) {
+      node, g in
       guard (node.isLeaf && node.requiresGrad) || node.retainsGrad else { return }
       let accumulated = node.grad.map { $0 + g } ?? g
       node.grad = accumulated

@@ -119,7 +119,7 @@ enum Kernels {
     case .slice(let l, let u):
       return Tensor(Array(inputs[0].elements[l..<u]))
     case .concat:
-      return Tensor(inputs.flatMap(\.elements))
+      return Tensor(inputs.flatMap { $0.elements })
     case .tile(let k):
       var out = [T]()
       out.reserveCapacity(shape.count)

@@ -2,16 +2,33 @@
 /// remembers how, so that `backward()` can run it in reverse.
 
 extension Variable {
+  // Specialised so that recording in Double or Float does not pay generic dispatch per element.
   /// Applies a primitive. Throws when the operand shapes do not fit.
+  @_specialize(where T == Double)
+  @_specialize(where T == Float)
   public static func applying(_ op: Op, to inputs: [Variable<T>]) throws(ShapeError) -> Variable<T>
   {
-    let shape = try Kernels.resultShape(op, inputs.map(\.shape)).get()
-    let value = Kernels.evaluate(op, inputs.map(\.value), shape: shape)
+    let shape = try Kernels.resultShape(op, inputs.map { $0.shape }).get()
+    let value = Kernels.evaluate(op, inputs.map { $0.value }, shape: shape)
     return Variable(computing: op, from: inputs, value: value)
   }
 
   /// Applies a primitive whose operand shapes are known to fit; a misfit is a programming error.
+  @_specialize(where T == Double)
+  @_specialize(where T == Float)
   static func apply(_ op: Op, _ inputs: Variable<T>...) -> Variable<T> {
+    // Element-wise operations on scalars, the bulk of small problems, skip the general shape
+    // and tensor bookkeeping (two arrays per call).
+    if op.isElementwise {
+      if inputs.count == 2, inputs[0].shape.isScalar, inputs[1].shape.isScalar {
+        let value = Kernels.binary(op, inputs[0].value.elements[0], inputs[1].value.elements[0])
+        return Variable(computing: op, from: inputs, value: Tensor(value))
+      }
+      if inputs.count == 1, inputs[0].shape.isScalar {
+        let value = Kernels.unary(op, inputs[0].value.elements[0])
+        return Variable(computing: op, from: inputs, value: Tensor(value))
+      }
+    }
     do {
       return try applying(op, to: inputs)
     } catch {

@@ -41,11 +41,13 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
   /// requires a gradient; otherwise the result is a constant leaf.
   init(computing op: Op, from inputs: [Variable<T>], value: Tensor<T>) {
     self.value = value
-    if GradMode.isEnabled && inputs.contains(where: \.requiresGrad) {
+    if GradMode.isEnabled && inputs.contains(where: { $0.requiresGrad }) {
       self.requiresGrad = true
       self.op = op
       self.inputs = inputs
-      self.generation = 1 + inputs.map(\.generation).max()!
+      var deepest = 0
+      for input in inputs { deepest = Swift.max(deepest, input.generation) }
+      self.generation = 1 + deepest
     } else {
       self.requiresGrad = false
       self.op = nil

@@ -29,10 +29,9 @@ public final class CompiledFunction<T: DifferentiableScalar> {
   /// that sum is the output.
   let fusesLastStage: Bool
   /// The all-scalar form of the program, when it has one, with its instructions and its
-  /// register file (values, tangents, adjoints, adjoint tangents, `scalarCount` each).
+  /// work buffers.
   let scalarTape: UnsafeMutableBufferPointer<ScalarInstruction>?
-  let scalarRegisters: UnsafeMutablePointer<T>
-  let scalarCount: Int
+  let scalarWork: ScalarWorkspace<T>
   let scalarOutput: Int
 
   /// Number of scalar unknowns: the length of the flat point.
@@ -59,19 +58,17 @@ public final class CompiledFunction<T: DifferentiableScalar> {
         capacity: tape.instructions.count)
       _ = instructions.initialize(from: tape.instructions)
       scalarTape = instructions
-      scalarCount = tape.registerCount
+      scalarWork = ScalarWorkspace(
+        registerCount: tape.registerCount, instructionCount: tape.instructions.count,
+        dimension: program.dimension)
       scalarOutput = tape.output
+      for (k, v) in program.registerInitial.enumerated() {
+        scalarWork.values[program.dimension + k] = v
+      }
     } else {
       scalarTape = nil
-      scalarCount = 0
+      scalarWork = ScalarWorkspace(registerCount: 0, instructionCount: 0, dimension: 0)
       scalarOutput = 0
-    }
-    scalarRegisters = .allocate(capacity: 4 * scalarCount)
-    scalarRegisters.initialize(repeating: 0, count: 4 * scalarCount)
-    if scalarTape != nil {
-      for (k, v) in program.registerInitial.enumerated() {
-        scalarRegisters[program.dimension + k] = v
-      }
     }
     if let last = program.stages.last, last.isGroup {
       let group = program.elements[last.first..<last.end]
@@ -130,7 +127,7 @@ public final class CompiledFunction<T: DifferentiableScalar> {
     empty.deallocate()
     bases.deallocate()
     scalarTape?.deallocate()
-    scalarRegisters.deallocate()
+    scalarWork.deallocate()
   }
 
   var machine: Machine<T> {
@@ -247,6 +244,9 @@ public final class CompiledFunction<T: DifferentiableScalar> {
   public func hessian(at x: UnsafeBufferPointer<T>, into h: UnsafeMutableBufferPointer<T>) {
     let n = program.dimension
     precondition(h.count == n * n, "expected \(n * n) elements for the Hessian, got \(h.count)")
+    if let tape = scalarTape {
+      return scalarHessian(tape, x, h)
+    }
     for k in 0..<n {
       direction.update(repeating: 0)
       direction[k] = 1

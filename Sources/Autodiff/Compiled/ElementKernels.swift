@@ -186,28 +186,29 @@ struct AdjointTangentKernel<T: DifferentiableScalar>: ChunkKernel {
     let aat = i.a.pointer(adjointTangents, chunk: start)
     let bat = i.b.pointer(adjointTangents, chunk: start)
     let n = count
-    let aOn = i.aActive
-    let bOn = i.bActive
-    withStrides(i.a.stride, i.b.stride) { sa, sb in
-      for j in 0..<n {
-        let ja = j &* sa
-        let jb = j &* sb
-        let d = R.second(a[ja], b[jb], o[j])
-        let g = oa[j]
-        let gt = oat[j]
-        let ta = aOn ? at[ja] : 0
-        let tb = bOn ? bt[jb] : 0
-        if aOn {
-          var curvature = d.faa * ta
-          if bOn { curvature += d.fab * tb }
-          aa[ja] += d.fa * g
-          aat[ja] += d.fa * gt + curvature * g
-        }
-        if bOn {
-          var curvature = d.fbb * tb
-          if aOn { curvature += d.fab * ta }
-          ba[jb] += d.fb * g
-          bat[jb] += d.fb * gt + curvature * g
+    // Activities as literals, so the loop carries no per-element test of them.
+    withActivity(i.aActive, i.bActive) { aOn, bOn in
+      withStrides(i.a.stride, i.b.stride) { sa, sb in
+        for j in 0..<n {
+          let ja = j &* sa
+          let jb = j &* sb
+          let d = R.second(a[ja], b[jb], o[j])
+          let g = oa[j]
+          let gt = oat[j]
+          let ta = aOn ? at[ja] : 0
+          let tb = bOn ? bt[jb] : 0
+          if aOn {
+            var curvature = d.faa * ta
+            if bOn { curvature += d.fab * tb }
+            aa[ja] += d.fa * g
+            aat[ja] += d.fa * gt + curvature * g
+          }
+          if bOn {
+            var curvature = d.fbb * tb
+            if aOn { curvature += d.fab * ta }
+            ba[jb] += d.fb * g
+            bat[jb] += d.fb * gt + curvature * g
+          }
         }
       }
     }
