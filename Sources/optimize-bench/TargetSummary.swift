@@ -118,7 +118,8 @@ func targetSummary(_ targets: [Target]) -> String {
   for t in targets {
     let measured = t.measured.map { fixed($0, 2) + t.unit } ?? "-"
     lines.append(
-      "| \(t.description) | ≤ \(t.bound.isFinite ? "\(t.bound)" : "—")\(t.unit) | \(measured) | \(t.verdict) |")
+      "| \(t.description) | ≤ \(t.bound.isFinite ? "\(t.bound)" : "—")\(t.unit) | \(measured) | \(t.verdict) |"
+    )
   }
   return lines.joined(separator: "\n") + "\n"
 }
