@@ -1,4 +1,5 @@
 import Problems
+import Solvers
 
 /// Start points for a run: the given one, or for `--starts N` random points drawn from a
 /// seeded generator — uniform in the plot bounds for two-variable problems that have them,
@@ -8,7 +9,7 @@ enum StartPoints {
     count: Int, first: [Double], explicitStart: Bool, problem: Problem, seed: UInt64
   ) -> [[Double]] {
     guard count > 1 else { return [first] }
-    var generator = SplitMix64(seed: seed)
+    var generator = SeededGenerator(seed: seed)
     var points: [[Double]] = []
     for _ in 0..<count {
       if let plot = problem.plot, problem.dimension == 2, !explicitStart {
@@ -26,24 +27,10 @@ enum StartPoints {
     return points
   }
 
-  private static func uniform(_ range: ClosedRange<Double>, _ generator: inout SplitMix64) -> Double
+  private static func uniform(_ range: ClosedRange<Double>, _ generator: inout SeededGenerator)
+    -> Double
   {
     let unit = Double(generator.next() >> 11) * 0x1p-53
     return range.lowerBound + unit * (range.upperBound - range.lowerBound)
-  }
-}
-
-/// A small, fast, seedable generator (Steele, Lea & Flood 2014), so starts are reproducible.
-struct SplitMix64: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
