@@ -25,28 +25,7 @@ struct TimingPlan {
   static let quick = TimingPlan(repeats: 5, batchNanoseconds: 8_000_000)
 }
 
-/// Median time per call of `body`, in nanoseconds. `body(k)` makes k calls and returns
-/// something depending on all of them. The batch size is first grown until one batch takes
-/// the planned time, so that clock reads are negligible.
+/// Median time per call of `body`, in nanoseconds (see `measure`, which also gives the spread).
 func timePerCall(_ plan: TimingPlan, _ body: (Int) -> Double) -> Double {
-  var calls = 1
-  while true {
-    let start = nanoseconds()
-    blackHole(body(calls))
-    let elapsed = nanoseconds() - start
-    if elapsed >= plan.batchNanoseconds / 4 || calls >= 1 << 30 {
-      let scale = Double(plan.batchNanoseconds) / Double(max(elapsed, 1))
-      calls = max(1, Int(Double(calls) * scale))
-      break
-    }
-    calls *= 4
-  }
-  var samples: [Double] = []
-  for _ in 0..<plan.repeats {
-    let start = nanoseconds()
-    blackHole(body(calls))
-    samples.append(Double(nanoseconds() - start) / Double(calls))
-  }
-  samples.sort()
-  return samples[samples.count / 2]
+  measure(plan, body).nanoseconds
 }
