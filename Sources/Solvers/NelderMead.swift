@@ -17,8 +17,6 @@ public struct NelderMead: Solver {
   public var family: String { "direct search" }
   public var derivatives: DerivativeUse { .none }
 
-  // Solvers are generic over precision; these make the two precisions in use run
-  // specialised code (a generic body pays a witness-table call per arithmetic operation).
   @_specialize(where T == Double)
   @_specialize(where T == Float)
   public func minimize<T: SolverScalar>(

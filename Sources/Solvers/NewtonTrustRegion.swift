@@ -31,8 +31,6 @@ public struct NewtonTrustRegion: Solver {
   public var family: String { "Newton" }
   public var derivatives: DerivativeUse { .hessian }
 
-  // Solvers are generic over precision; these make the two precisions in use run
-  // specialised code (a generic body pays a witness-table call per arithmetic operation).
   @_specialize(where T == Double)
   @_specialize(where T == Float)
   public func minimize<T: SolverScalar>(

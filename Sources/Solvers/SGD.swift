@@ -21,8 +21,6 @@ public struct SGD: Solver {
   public var family: String { "first-order" }
   public var derivatives: DerivativeUse { .gradient }
 
-  // Solvers are generic over precision; these make the two precisions in use run
-  // specialised code (a generic body pays a witness-table call per arithmetic operation).
   @_specialize(where T == Double)
   @_specialize(where T == Float)
   public func minimize<T: SolverScalar>(
