@@ -1,4 +1,5 @@
 import Problems
+import Reporting
 
 /// The problem's known minima with stable labels: `global` for `[minimum]` (and any other
 /// known point with the same f), `local-1`, `local-2`, … for `[[local_minima]]` in file order.
@@ -33,10 +34,9 @@ struct KnownMinima {
 
   /// ‖x − x*‖₂ to the nearest global minimizer, if one is known.
   func xError(_ x: [Double]) -> Double? {
-    let distances = points.filter { $0.label == "global" }.compactMap { $0.x }.map {
-      distance(x, $0)
-    }
-    return distances.min()
+    let globals = points.filter { $0.label == "global" }
+    return distanceToNearestMinimum(
+      x: x, minima: globals.map { (label: $0.label, x: $0.x ?? [], f: $0.f) })
   }
 
   /// The label of the known minimum the point ended at: within 1e-3·(1 + ‖x*‖∞) in every
