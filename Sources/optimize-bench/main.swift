@@ -2,14 +2,16 @@
   import Glibc
 #endif
 
-// The benchmark executable: `swift run -c release optimize-bench [--quick]`. Each section is a
-// function in its own file returning a rendered table; add a section by adding a file and a
-// line below.
+// The benchmark executable: `swift run -c release optimize-bench [--quick] [--core]`. Each
+// section is a function in its own file returning a rendered table; add a section by adding a
+// file and a line below. `--core` runs only the two autodiff sections (Goldstein–Price and the
+// chained Rosenbrock against hand-written code) and writes no CSV: the quick loop while tuning.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-let unknown = arguments.filter { $0 != "--quick" }
+let unknown = arguments.filter { $0 != "--quick" && $0 != "--core" }
 if !unknown.isEmpty {
-  print("optimize-bench: unknown argument \(unknown[0]); usage: optimize-bench [--quick]")
+  print(
+    "optimize-bench: unknown argument \(unknown[0]); usage: optimize-bench [--quick] [--core]")
   exit(2)
 }
 let plan: TimingPlan = arguments.contains("--quick") ? .quick : .full
@@ -34,4 +36,6 @@ do {
   exit(1)
 }
 
-runIssueSections(quick: arguments.contains("--quick"))
+if !arguments.contains("--core") {
+  runIssueSections(quick: arguments.contains("--quick"))
+}
