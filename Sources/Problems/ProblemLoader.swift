@@ -21,16 +21,7 @@ struct ProblemLoader {
   }
 
   func load() throws(ProblemError) -> Problem {
-    let table: TOMLTable
-    do {
-      table = try TOMLTable(string: text)
-    } catch let error as TOMLParseError {
-      throw ProblemError(
-        file: file, key: nil, "TOML syntax: \(error.description)", in: text,
-        line: error.source.begin.line, column: error.source.begin.column)
-    } catch {
-      throw fail(nil, "TOML syntax: \(error)")
-    }
+    let table = try parsedTOML()
     try checkKeys(table, Self.topLevelKeys, prefix: "")
 
     let title = try requiredString(table, "title")

@@ -26,7 +26,6 @@ struct FuzzDriver {
     var outcomes = [Outcome: Int]()
     var strategies = [InputGenerator.Strategy: Int]()
     var strategySeconds = [InputGenerator.Strategy: Double]()
-    var skipped = [KnownCrash: Int]()
     var slowest = (seconds: 0.0, index: UInt64(0))
     let begin = Watchdog.now()
     var lastReport = begin
@@ -34,11 +33,6 @@ struct FuzzDriver {
     var index = options.from
     while index < options.count {
       let (strategy, text) = generator.input(index)
-      if !options.all, let known = KnownCrash.match(text) {
-        skipped[known, default: 0] += 1
-        index += 1
-        continue
-      }
       files.recordCurrent(text, index: index, strategy: strategy.rawValue)
       let started = Watchdog.now()
       watchdog.inputStarted()
@@ -73,9 +67,6 @@ struct FuzzDriver {
     report(done: index - options.from, nanoseconds: elapsed, index: index)
     for outcome in Outcome.allCases {
       print("  \(outcome.rawValue): \(outcomes[outcome, default: 0])")
-    }
-    for known in KnownCrash.allCases {
-      print("  skipped, known crash: \(known.rawValue): \(skipped[known, default: 0])")
     }
     for strategy in InputGenerator.Strategy.allCases {
       let seconds = String(format: "%.1f", strategySeconds[strategy, default: 0])

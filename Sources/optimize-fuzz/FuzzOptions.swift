@@ -15,14 +15,12 @@ struct FuzzOptions {
   var memoryLimitMiB = 4096
   /// Files to run once each instead of generating inputs.
   var replay: [String] = []
-  /// Run inputs that match a known crash too (see `KnownCrash`).
-  var all = false
   /// Print input `--print` and exit.
   var print: UInt64?
 
   static let usage = """
     usage: optimize-fuzz [--count N] [--seed S] [--from K] [--corpus DIR] [--output DIR]
-                         [--timeout SECONDS] [--memory-limit MIB] [--all]
+                         [--timeout SECONDS] [--memory-limit MIB]
            optimize-fuzz --replay FILE...
            optimize-fuzz --print INDEX [--seed S] [--corpus DIR]
 
@@ -34,7 +32,6 @@ struct FuzzOptions {
     contract violation is saved as OUTPUT/violation-<index>.toml and ends it with status 4. The
     value and gradient of the graph are compared with the compiled fast path's; the first
     disagreements are saved as OUTPUT/mismatch-<index>.toml, and all are counted.
-    Inputs that would trigger an already-reported crash are skipped and counted unless --all.
     """
 
   struct UsageError: Error, CustomStringConvertible { let description: String }
@@ -62,7 +59,6 @@ struct FuzzOptions {
       case "--timeout": timeoutSeconds = try number(flag)
       case "--memory-limit": memoryLimitMiB = try number(flag)
       case "--print": print = try number(flag)
-      case "--all": all = true
       case "--replay":
         replay = Array(rest)
         rest = []

@@ -35,6 +35,14 @@ struct BadInputTests {
       label: "malformed TOML", arguments: ["--problem", "bad.toml"],
       files: ["bad.toml": text("title = \"t\nvariables = [\"x\"]\n")], mentions: ["bad.toml"]),
     Case(
+      label: "TOML table header without a key", arguments: ["--problem", "bad.toml"],
+      files: ["bad.toml": text(validTOML + "\n[=\n")],
+      mentions: ["bad.toml", "line 5, column 2", "table header"]),
+    Case(
+      label: "TOML '}' in place of an array element", arguments: ["--problem", "bad.toml"],
+      files: ["bad.toml": text(validTOML.replacingOccurrences(of: "[1.0, 2.0]", with: "[1.0, }"))],
+      mentions: ["bad.toml", "line 4, column 15", "'}'"]),
+    Case(
       label: "expression syntax error", arguments: ["--problem", "bad.toml"],
       files: ["bad.toml": text(validTOML.replacingOccurrences(of: "x^2 + y^2", with: "x^2 + * y"))],
       mentions: ["bad.toml", "objective", "line 1", "column"]),
