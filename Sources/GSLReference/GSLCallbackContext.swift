@@ -12,18 +12,29 @@ import Solvers
 /// An objective past its evaluation limit throws, and a throw must not cross C: the callback
 /// returns NaN instead (and a NaN gradient) and remembers the limit, which the run checks after
 /// every GSL call to end with `.evaluationLimit`. Once the limit is reached the objective is not
-/// asked again.
+/// asked again. The time limit and Ctrl-C are checked the same way before every evaluation, so
+/// that they also stop a run inside one long GSL call (the simplex's set-up evaluates n + 1
+/// points before returning).
 final class GSLCallbackContext {
+  /// Why the callbacks stopped evaluating.
+  enum Stop {
+    case evaluationLimit(EvaluationLimitReached)
+    case abandoned(Status)
+  }
+
   typealias ValueEvaluation = (UnsafePointer<gsl_vector>) throws(EvaluationLimitReached) -> Double
   typealias GradientEvaluation = (UnsafePointer<gsl_vector>, UnsafeMutablePointer<gsl_vector>)
     throws(EvaluationLimitReached) -> Double
 
   private let evaluateValue: ValueEvaluation
   private let evaluateGradient: GradientEvaluation
-  /// The limit an evaluation ran into, if any.
-  private(set) var limitReached: EvaluationLimitReached?
+  private let shouldAbandon: () -> Status?
+  /// Set by the first evaluation that was refused.
+  private(set) var stopped: Stop?
 
-  init<T: SolverScalar>(objective: Objective<T>) {
+  /// `shouldAbandon` is asked before every evaluation (the run's clock and interruption check).
+  init<T: SolverScalar>(objective: Objective<T>, shouldAbandon: @escaping () -> Status?) {
+    self.shouldAbandon = shouldAbandon
     var x = [T]()
     var g = [T]()
     evaluateValue = { (point) throws(EvaluationLimitReached) -> Double in
@@ -38,12 +49,19 @@ final class GSLCallbackContext {
     }
   }
 
+  /// False, with `stopped` set, when no more evaluations may run.
+  private func mayEvaluate() -> Bool {
+    guard stopped == nil else { return false }
+    if let status = shouldAbandon() { stopped = .abandoned(status) }
+    return stopped == nil
+  }
+
   func value(at x: UnsafePointer<gsl_vector>) -> Double {
-    guard limitReached == nil else { return .nan }
+    guard mayEvaluate() else { return .nan }
     do {
       return try evaluateValue(x)
     } catch {
-      limitReached = error
+      stopped = .evaluationLimit(error)
       return .nan
     }
   }
@@ -51,11 +69,11 @@ final class GSLCallbackContext {
   func gradient(at x: UnsafePointer<gsl_vector>, into g: UnsafeMutablePointer<gsl_vector>)
     -> Double
   {
-    if limitReached == nil {
+    if mayEvaluate() {
       do {
         return try evaluateGradient(x, g)
       } catch {
-        limitReached = error
+        stopped = .evaluationLimit(error)
       }
     }
     gsl_vector_set_all(g, .nan)

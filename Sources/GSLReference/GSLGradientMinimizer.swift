@@ -53,7 +53,8 @@ public struct GSLGradientMinimizer: Solver {
     }
     defer { gsl_multimin_fdfminimizer_free(state) }
 
-    let context = GSLCallbackContext(objective: objective)
+    let context = GSLCallbackContext(
+      objective: objective, shouldAbandon: { recorder.shouldAbandonIteration() })
     let function = UnsafeMutablePointer<gsl_multimin_function_fdf>.allocate(capacity: 1)
     function.initialize(to: context.functionFDF(dimension: n))
     defer { function.deallocate() }

@@ -29,14 +29,20 @@ enum GSLRunPreconditions {
 
 /// How a GSL call ends a run, if it does.
 enum GSLRunEnd {
-  /// After a GSL set or iterate call: the finished result if an evaluation limit was hit inside
-  /// the call or GSL reported an error, nil to go on.
+  /// After a GSL set or iterate call: the finished result if an evaluation limit, the time
+  /// limit or an interruption stopped the callbacks inside the call or GSL reported an error,
+  /// nil to go on.
   static func afterCall<T: SolverScalar>(
     _ code: Int32, context: GSLCallbackContext, recorder: RunRecorder<T>
   ) -> SolverResult<T>? {
-    if let limit = context.limitReached {
+    switch context.stopped {
+    case .evaluationLimit(let limit):
       return recorder.finish(
         .evaluationLimit, message: "reached the limit on \(limit.which) evaluations")
+    case .abandoned(let status):
+      return recorder.finish(status)
+    case nil:
+      break
     }
     switch Int(code) {
     case GSL_SUCCESS:

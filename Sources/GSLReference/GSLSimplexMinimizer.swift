@@ -56,7 +56,8 @@ public struct GSLSimplexMinimizer: Solver {
     }
     defer { gsl_multimin_fminimizer_free(state) }
 
-    let context = GSLCallbackContext(objective: objective)
+    let context = GSLCallbackContext(
+      objective: objective, shouldAbandon: { recorder.shouldAbandonIteration() })
     let function = UnsafeMutablePointer<gsl_multimin_function>.allocate(capacity: 1)
     function.initialize(to: context.functionF(dimension: n))
     defer { function.deallocate() }

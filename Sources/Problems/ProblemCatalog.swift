@@ -11,6 +11,8 @@ public enum ProblemCatalog {
 
   /// The largest problem file accepted, in bytes.
   public static let maximumFileSize = 1 << 20
+  /// The largest `data` CSV accepted, in bytes.
+  public static let maximumDataFileSize = 64 << 20
 
   /// Loads a built-in problem by name (`goldstein`) or a problem file by path (anything
   /// containing `/` or ending in `.toml`). An unknown name fails with the nearest names.
@@ -21,7 +23,9 @@ public enum ProblemCatalog {
     if let text = embeddedProblemFiles[nameOrPath + ".toml"] {
       return try ProblemLoader(
         file: "problems/\(nameOrPath).toml", name: nameOrPath, text: text,
-        readData: { embeddedProblemFiles[$0] }, overrides: parameters
+        readData: { path in
+          embeddedProblemFiles[path].map { .success($0) } ?? .failure(.missing)
+        }, overrides: parameters
       ).load()
     }
     guard nameOrPath.contains("/") || nameOrPath.hasSuffix(".toml") else {
@@ -36,18 +40,19 @@ public enum ProblemCatalog {
     let url = URL(fileURLWithPath: nameOrPath)
     // A problem file is a few lines of text; anything this large is a mistake (large data
     // belongs in a `data` CSV), and reading it whole would only waste memory.
-    let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-    if size > maximumFileSize {
+    let text: String
+    switch BoundedFileReader.text(atPath: url.path, limit: maximumFileSize) {
+    case .success(let contents): text = contents
+    case .failure(.missing):
+      throw ProblemError(file: nameOrPath, "no such file")
+    case .failure(.unreadable):
+      throw ProblemError(file: nameOrPath, "cannot read the file")
+    case .failure(.tooLarge):
       throw ProblemError(
         file: nameOrPath,
-        "the file is \(size) bytes; problem files are limited to \(maximumFileSize) bytes "
+        "the file is larger than \(maximumFileSize) bytes, the limit for problem files "
           + "(put large data in a `data` CSV)")
-    }
-    guard let data = FileManager.default.contents(atPath: url.path) else {
-      throw ProblemError(
-        file: nameOrPath, "cannot read the file: it does not exist or is unreadable")
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
+    case .failure(.notUTF8):
       throw ProblemError(file: nameOrPath, "the file is not UTF-8 text")
     }
     return try load(
@@ -73,9 +78,7 @@ public enum ProblemCatalog {
       readData: { path in
         let url =
           path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
-        return FileManager.default.contents(atPath: url.path).flatMap {
-          String(data: $0, encoding: .utf8)
-        }
+        return BoundedFileReader.text(atPath: url.path, limit: maximumDataFileSize)
       },
       overrides: parameters
     ).load()

@@ -7,8 +7,8 @@ struct ProblemLoader {
   let file: String
   let name: String
   let text: String
-  /// Reads a data file named relative to the problem file: its text, or nil when missing.
-  let readData: (String) -> String?
+  /// Reads a data file named relative to the problem file.
+  let readData: (String) -> Result<String, BoundedFileReader.Failure>
   let overrides: [String: Double]
 
   static let topLevelKeys = [
@@ -21,6 +21,9 @@ struct ProblemLoader {
   }
 
   func load() throws(ProblemError) -> Problem {
+    if text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+      throw fail(nil, "the file is empty")
+    }
     let table = try parsedTOML()
     try checkKeys(table, Self.topLevelKeys, prefix: "")
 
@@ -177,7 +180,18 @@ struct ProblemLoader {
   private func dataColumns(_ table: TOMLTable) throws(ProblemError) -> [String: Tensor<Double>] {
     guard table["data"] != nil else { return [:] }
     let path = try requiredString(table, "data")
-    guard let csv = readData(path) else { throw fail("data", "data file '\(path)' not found") }
+    let csv: String
+    switch readData(path) {
+    case .success(let text): csv = text
+    case .failure(.missing): throw fail("data", "data file '\(path)' not found")
+    case .failure(.unreadable): throw fail("data", "data file '\(path)' cannot be read")
+    case .failure(.notUTF8): throw fail("data", "data file '\(path)' is not UTF-8 text")
+    case .failure(.tooLarge):
+      throw fail(
+        "data",
+        "data file '\(path)' is larger than \(ProblemCatalog.maximumDataFileSize) bytes, the "
+          + "limit for data files")
+    }
     switch DataTable.columns(csv: csv, file: path) {
     case .success(let columns): return columns
     case .failure(let error): throw fail("data", error.message)

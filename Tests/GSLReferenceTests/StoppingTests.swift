@@ -1,3 +1,4 @@
+import Foundation
 import GSLReference
 import Solvers
 import Testing
@@ -107,5 +108,30 @@ import Testing
       function.objective(Double.self), from: function.start, options: options)
     #expect(result.status == .timeLimit)
     #expect(result.iterations == 0)
+  }
+}
+
+/// The time limit reaches inside one long GSL call: nmsimplex2's set-up evaluates all n + 1
+/// vertices of its first simplex before returning, here 51 evaluations of 2 ms each.
+@Suite struct TimeLimitInsideGSLTests {
+  @Test func timeLimitStopsTheSimplexSetUp() throws {
+    let n = 50
+    let slow = Objective<Double>(
+      dimension: n,
+      value: { x in
+        Thread.sleep(forTimeInterval: 0.002)
+        return x.reduce(0) { $0 + $1 * $1 }
+      },
+      gradient: { x, g in
+        for i in x.indices { g[i] = 2 * x[i] }
+        return x.reduce(0) { $0 + $1 * $1 }
+      })
+    var options = SolverOptions<Double>()
+    options.timeLimit = 0.02
+    let result = try GSLCatalog.make("gsl-nmsimplex2").minimize(
+      slow, from: Array(repeating: 1, count: n), options: options)
+    #expect(result.status == .timeLimit)
+    // 0.02 s at ≥ 2 ms each allows at most 10 evaluations and the one that found the limit.
+    #expect(result.counts.f <= 12)
   }
 }

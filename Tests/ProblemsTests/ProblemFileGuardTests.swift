@@ -28,8 +28,56 @@ import Testing
     let path = try temporaryFile(Data())
     let error = try #require(loadError(path))
     #expect(error.description.hasPrefix(path))
-    withKnownIssue("the loader reports a missing key, not an empty file") {
-      #expect(error.message.localizedCaseInsensitiveContains("empty"), "\(error)")
+    #expect(error.message.localizedCaseInsensitiveContains("empty"), "\(error)")
+  }
+
+  @Test func blankFileIsRefusedAsEmpty() throws {
+    let path = try temporaryFile(Data(" \n\t\r\n".utf8))
+    let error = try #require(loadError(path))
+    #expect(error.message.localizedCaseInsensitiveContains("empty"), "\(error)")
+  }
+
+  /// A pipe (like a device) reports a size of 0 and here never ends: the read must stop at the
+  /// limit instead of filling memory.
+  @Test func endlessPipeIsRefusedAsTooLarge() throws {
+    let pipe = try EndlessPipe()
+    let error = try #require(loadError(pipe.path))
+    #expect(error.description.hasPrefix(pipe.path))
+    #expect(error.message.contains("larger than \(ProblemCatalog.maximumFileSize) bytes"))
+  }
+
+  @Test func endlessDataFileIsRefusedAsTooLarge() throws {
+    let pipe = try EndlessPipe()
+    let toml = """
+      title = "t"
+      variables = ["a"]
+      data = "\(pipe.path)"
+      residuals = ["a - y"]
+      start = [0]
+      """
+    #expect {
+      try ProblemCatalog.load(toml: toml, name: "data", baseDirectory: nil)
+    } throws: { error in
+      let message = (error as? ProblemError)?.description ?? ""
+      return message.contains("data") && message.contains(pipe.path)
+        && message.contains("larger than \(ProblemCatalog.maximumDataFileSize) bytes")
+    }
+  }
+
+  @Test func dataFileThatIsNotTextIsRefused() throws {
+    let csv = try temporaryFile(Data([0x79, 0x0A, 0xFF, 0xFE, 0x0A]))
+    defer { try? FileManager.default.removeItem(atPath: csv) }
+    let toml = """
+      title = "t"
+      variables = ["a"]
+      data = "\(csv)"
+      residuals = ["a - y"]
+      start = [0]
+      """
+    #expect {
+      try ProblemCatalog.load(toml: toml, name: "data", baseDirectory: nil)
+    } throws: { error in
+      ((error as? ProblemError)?.description ?? "").contains("not UTF-8")
     }
   }
 
