@@ -27,6 +27,8 @@ extension ScalarInstruction {
     case .scaledMinus: o = b * k - a
     case .constantMinusScaled: o = b - a * k
     case .scaledProduct: o = a * k * b
+    case .sumPlusConstant: o = a + b + k
+    case .productPlusConstant: o = a * b + k
     case .general:
       ScalarGeneralValue(a: a, b: b, o: v + Int(out)).dispatch(code)
       return
@@ -65,6 +67,8 @@ extension ScalarInstruction {
     case .scaledMinus: (o, fa, fb) = (b * k - a, -1, k)
     case .constantMinusScaled: (o, fa, fb) = (b - a * k, -k, 0)
     case .scaledProduct: (o, fa, fb) = (a * k * b, k * b, a * k)
+    case .sumPlusConstant: (o, fa, fb) = (a + b + k, 1, 1)
+    case .productPlusConstant: (o, fa, fb) = (a * b + k, b, a)
     case .general:
       ScalarGeneralFirst(i: self, a: a, b: b, v: v, p: p).dispatch(code)
       return
@@ -109,6 +113,8 @@ extension ScalarInstruction {
     case .scaledMinus: (o, fa, fb) = (b * k - a, -1, k)
     case .constantMinusScaled: (o, fa) = (b - a * k, -k)
     case .scaledProduct: (o, fa, fb, fab) = (a * k * b, k * b, a * k, k)
+    case .sumPlusConstant: (o, fa, fb) = (a + b + k, 1, 1)
+    case .productPlusConstant: (o, fa, fb, fab) = (a * b + k, b, a, 1)
     case .general:
       ScalarGeneralSecond(i: self, a: a, b: b, v: v, p: p).dispatch(code)
       return (p[0], p[1])

@@ -106,14 +106,24 @@ extension CompiledFunction {
         let a = Int(i.a)
         let b = Int(i.b)
         let g = w.adjoints[o]
-        let (fa, fb, faa, fab, fbb) = (p[0], p[1], p[2], p[3], p[4])
+        let (fa, fb) = (p[0], p[1])
         w.adjoints[a] += fa * g
         w.adjoints[b] += fb * g
-        let ta = t + a * m
-        let tb = t + b * m
         let gt = at + o * m
         let ata = at + a * m
         let atb = at + b * m
+        // Without curvature the adjoint tangents follow the first partials alone.
+        if i.op.isLinear {
+          for j in 0..<m {
+            let gtj = gt[j]
+            ata[j] += fa * gtj
+            atb[j] += fb * gtj
+          }
+          continue
+        }
+        let (faa, fab, fbb) = (p[2], p[3], p[4])
+        let ta = t + a * m
+        let tb = t + b * m
         for j in 0..<m {
           let dta = ta[j]
           let dtb = tb[j]

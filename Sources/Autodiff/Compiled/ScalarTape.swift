@@ -29,25 +29,32 @@ struct ScalarInstruction {
 }
 
 /// What a scalar instruction computes. `a` and `b` are active registers unless stated, `k` a
-/// constant register.
+/// constant register. The linear operations come first (see `isLinear`).
 enum ScalarOp: UInt8 {
   /// o = a.
   case copy
-  /// o = a + b, a − b, a·b.
-  case add, subtract, multiply
-  /// o = a·a, −a.
-  case square, negate
-  /// o = a + k, a − k, k − a, a·k, a / k, k / a.
-  case addConstant, subtractConstant, constantMinus, multiplyConstant, divideByConstant,
-    constantOver
+  /// o = a + b, a − b, −a.
+  case add, subtract, negate
+  /// o = a + k, a − k, k − a, a·k, a / k.
+  case addConstant, subtractConstant, constantMinus, multiplyConstant, divideByConstant
   /// o = a + b·k, a − b·k, b·k − a (a fused product with a constant).
   case addScaled, subtractScaled, scaledMinus
   /// o = b − a·k with `b` a constant register.
   case constantMinusScaled
+  /// o = a + b + k (a fused sum).
+  case sumPlusConstant
+  /// o = a·b, a·a, k / a.
+  case multiply, square, constantOver
   /// o = (a·k)·b.
   case scaledProduct
+  /// o = a·b + k (a fused product).
+  case productPlusConstant
   /// o = code(a, b) through the element rules; `b` is the sink for unary codes.
   case general
+
+  /// Whether every second partial derivative is 0.
+  @inline(__always)
+  var isLinear: Bool { rawValue <= ScalarOp.sumPlusConstant.rawValue }
 }
 
 struct ScalarTape {
@@ -96,13 +103,15 @@ struct ScalarTape {
     var producer = [Int](repeating: -1, count: registerCount)
     var tape = tape
     for (position, i) in tape.enumerated() { producer[Int(i.out)] = position }
+    /// The instruction computing `register` when it is an `op` and nothing else reads it.
+    func single(_ op: ScalarOp, _ register: Int32) -> ScalarInstruction? {
+      let p = producer[Int(register)]
+      guard p >= 0, readers[Int(register)] == 1, tape[p].op == op else { return nil }
+      return tape[p]
+    }
     /// The product `x·k` that only `register` reads, as (x, k).
     func scaled(_ register: Int32) -> (x: Int32, k: Int32)? {
-      let p = producer[Int(register)]
-      guard p >= 0, readers[Int(register)] == 1, tape[p].op == .multiplyConstant else {
-        return nil
-      }
-      return (tape[p].a, tape[p].k)
+      single(.multiplyConstant, register).map { ($0.a, $0.k) }
     }
     for position in tape.indices {
       var i = tape[position]
@@ -123,6 +132,12 @@ struct ScalarTape {
       case .constantMinus:
         if let (x, k) = scaled(i.a) {
           (i.op, i.a, i.b, i.k) = (.constantMinusScaled, x, i.k, k)
+        }
+      case .addConstant:
+        if let t = single(.multiply, i.a) {
+          (i.op, i.a, i.b) = (.productPlusConstant, t.a, t.b)
+        } else if let t = single(.add, i.a) {
+          (i.op, i.a, i.b) = (.sumPlusConstant, t.a, t.b)
         }
       case .multiply:
         if let (x, k) = scaled(i.a) {
@@ -201,7 +216,8 @@ extension ScalarInstruction {
     case .addConstant, .subtractConstant, .constantMinus, .multiplyConstant, .divideByConstant,
       .constantOver:
       return [a, k]
-    case .addScaled, .subtractScaled, .scaledMinus, .constantMinusScaled, .scaledProduct:
+    case .addScaled, .subtractScaled, .scaledMinus, .constantMinusScaled, .scaledProduct,
+      .sumPlusConstant, .productPlusConstant:
       return [a, b, k]
     case .general: return code.isBinary ? [a, b] : [a]
     }
