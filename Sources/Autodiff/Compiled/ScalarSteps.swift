@@ -5,32 +5,33 @@ extension ScalarInstruction {
   /// o = f(a, b, k).
   @inline(__always)
   func evaluate<T: DifferentiableScalar>(_ v: UnsafeMutablePointer<T>) {
-    let a = v[Int(self.a)]
-    let b = v[Int(self.b)]
-    let k = v[Int(self.k)]
+    // Each case loads only the registers it reads.
+    let a = Int(self.a)
+    let b = Int(self.b)
+    let k = Int(self.k)
     let o: T
     switch op {
-    case .copy: o = a
-    case .add: o = a + b
-    case .subtract: o = a - b
-    case .multiply: o = a * b
-    case .square: o = a * a
-    case .negate: o = -a
-    case .addConstant: o = a + k
-    case .subtractConstant: o = a - k
-    case .constantMinus: o = k - a
-    case .multiplyConstant: o = a * k
-    case .divideByConstant: o = a / k
-    case .constantOver: o = k / a
-    case .addScaled: o = a + b * k
-    case .subtractScaled: o = a - b * k
-    case .scaledMinus: o = b * k - a
-    case .constantMinusScaled: o = b - a * k
-    case .scaledProduct: o = a * k * b
-    case .sumPlusConstant: o = a + b + k
-    case .productPlusConstant: o = a * b + k
+    case .copy: o = v[a]
+    case .add: o = v[a] + v[b]
+    case .subtract: o = v[a] - v[b]
+    case .multiply: o = v[a] * v[b]
+    case .square: o = v[a] * v[a]
+    case .negate: o = -v[a]
+    case .addConstant: o = v[a] + v[k]
+    case .subtractConstant: o = v[a] - v[k]
+    case .constantMinus: o = v[k] - v[a]
+    case .multiplyConstant: o = v[a] * v[k]
+    case .divideByConstant: o = v[a] / v[k]
+    case .constantOver: o = v[k] / v[a]
+    case .addScaled: o = v[a] + v[b] * v[k]
+    case .subtractScaled: o = v[a] - v[b] * v[k]
+    case .scaledMinus: o = v[b] * v[k] - v[a]
+    case .constantMinusScaled: o = v[b] - v[a] * v[k]
+    case .scaledProduct: o = v[a] * v[k] * v[b]
+    case .sumPlusConstant: o = v[a] + v[b] + v[k]
+    case .productPlusConstant: o = v[a] * v[b] + v[k]
     case .general:
-      ScalarGeneralValue(a: a, b: b, o: v + Int(out)).dispatch(code)
+      ScalarGeneralValue(a: v[a], b: v[b], o: v + Int(out)).dispatch(code)
       return
     }
     v[Int(out)] = o
@@ -41,36 +42,57 @@ extension ScalarInstruction {
   func linearize<T: DifferentiableScalar>(
     _ v: UnsafeMutablePointer<T>, _ p: UnsafeMutablePointer<T>
   ) {
-    let a = v[Int(self.a)]
-    let b = v[Int(self.b)]
-    let k = v[Int(self.k)]
+    let a = Int(self.a)
+    let b = Int(self.b)
+    let k = Int(self.k)
     let o: T
     let fa: T
-    let fb: T
+    var fb: T = 0
     switch op {
-    case .copy: (o, fa, fb) = (a, 1, 0)
-    case .add: (o, fa, fb) = (a + b, 1, 1)
-    case .subtract: (o, fa, fb) = (a - b, 1, -1)
-    case .multiply: (o, fa, fb) = (a * b, b, a)
-    case .square: (o, fa, fb) = (a * a, 2 * a, 0)
-    case .negate: (o, fa, fb) = (-a, -1, 0)
-    case .addConstant: (o, fa, fb) = (a + k, 1, 0)
-    case .subtractConstant: (o, fa, fb) = (a - k, 1, 0)
-    case .constantMinus: (o, fa, fb) = (k - a, -1, 0)
-    case .multiplyConstant: (o, fa, fb) = (a * k, k, 0)
-    case .divideByConstant: (o, fa, fb) = (a / k, 1 / k, 0)
+    case .copy: (o, fa) = (v[a], 1)
+    case .add: (o, fa, fb) = (v[a] + v[b], 1, 1)
+    case .subtract: (o, fa, fb) = (v[a] - v[b], 1, -1)
+    case .multiply:
+      let (x, y) = (v[a], v[b])
+      (o, fa, fb) = (x * y, y, x)
+    case .square:
+      let x = v[a]
+      (o, fa) = (x * x, 2 * x)
+    case .negate: (o, fa) = (-v[a], -1)
+    case .addConstant: (o, fa) = (v[a] + v[k], 1)
+    case .subtractConstant: (o, fa) = (v[a] - v[k], 1)
+    case .constantMinus: (o, fa) = (v[k] - v[a], -1)
+    case .multiplyConstant:
+      let c = v[k]
+      (o, fa) = (v[a] * c, c)
+    case .divideByConstant:
+      let c = v[k]
+      (o, fa) = (v[a] / c, 1 / c)
     case .constantOver:
-      o = k / a
-      (fa, fb) = (-o * (1 / a), 0)
-    case .addScaled: (o, fa, fb) = (a + b * k, 1, k)
-    case .subtractScaled: (o, fa, fb) = (a - b * k, 1, -k)
-    case .scaledMinus: (o, fa, fb) = (b * k - a, -1, k)
-    case .constantMinusScaled: (o, fa, fb) = (b - a * k, -k, 0)
-    case .scaledProduct: (o, fa, fb) = (a * k * b, k * b, a * k)
-    case .sumPlusConstant: (o, fa, fb) = (a + b + k, 1, 1)
-    case .productPlusConstant: (o, fa, fb) = (a * b + k, b, a)
+      let x = v[a]
+      o = v[k] / x
+      fa = -o * (1 / x)
+    case .addScaled:
+      let c = v[k]
+      (o, fa, fb) = (v[a] + v[b] * c, 1, c)
+    case .subtractScaled:
+      let c = v[k]
+      (o, fa, fb) = (v[a] - v[b] * c, 1, -c)
+    case .scaledMinus:
+      let c = v[k]
+      (o, fa, fb) = (v[b] * c - v[a], -1, c)
+    case .constantMinusScaled:
+      let c = v[k]
+      (o, fa) = (v[b] - v[a] * c, -c)
+    case .scaledProduct:
+      let (x, y, c) = (v[a], v[b], v[k])
+      (o, fa, fb) = (x * c * y, c * y, x * c)
+    case .sumPlusConstant: (o, fa, fb) = (v[a] + v[b] + v[k], 1, 1)
+    case .productPlusConstant:
+      let (x, y) = (v[a], v[b])
+      (o, fa, fb) = (x * y + v[k], y, x)
     case .general:
-      ScalarGeneralFirst(i: self, a: a, b: b, v: v, p: p).dispatch(code)
+      ScalarGeneralFirst(i: self, a: v[a], b: v[b], v: v, p: p).dispatch(code)
       return
     }
     v[Int(out)] = o

@@ -1,7 +1,7 @@
-/// Runs `body` with the tangent count as a literal in the common cases (Hessian–vector
-/// products, two-variable Hessians), so that after inlining their tangent loops unroll.
+/// Runs `body` with a small count (of tangents, of inputs) as a literal in the common cases
+/// (Hessian–vector products, two-variable functions), so that after inlining its loops unroll.
 @inline(__always)
-func withTangentCount(_ m: Int, _ body: (Int) -> Void) {
+func withLiteralCount(_ m: Int, _ body: (Int) -> Void) {
   switch m {
   case 1: body(1)
   case 2: body(2)
@@ -15,7 +15,9 @@ extension CompiledFunction {
   @inline(__always)
   func load(_ x: UnsafeBufferPointer<T>, into registers: UnsafeMutablePointer<T>) {
     precondition(x.count == dimension, "expected \(dimension) elements, got \(x.count)")
-    for k in 0..<x.count { registers[k] = x[k] }
+    withLiteralCount(x.count) { n in
+      for k in 0..<n { registers[k] = x[k] }
+    }
   }
 
   // Not inlined: inlined into the unspecialised public entry, its rule tuples would make
@@ -56,9 +58,12 @@ extension CompiledFunction {
       let i = tape[k]
       let gOut = adjoints[Int(i.out)]
       adjoints[Int(i.a)] += p[0] * gOut
+      // Branch-free: an inactive `b` is the sink or a constant, and its partial is 0.
       adjoints[Int(i.b)] += p[1] * gOut
     }
-    for k in 0..<dimension { g[k] = adjoints[k] }
+    withLiteralCount(dimension) { n in
+      for k in 0..<n { g[k] = adjoints[k] }
+    }
     return v[scalarOutput]
   }
 
@@ -72,7 +77,7 @@ extension CompiledFunction {
     let v = w.values
     let t = w.tangents
     load(x, into: v)
-    withTangentCount(m) { m in
+    withLiteralCount(m) { m in
       var p = w.partials
       for i in tape {
         let (fa, fb) = i.secondOrder(v, p)
@@ -95,7 +100,7 @@ extension CompiledFunction {
     w.adjoints[scalarOutput] = 1
     let t = w.tangents
     let at = w.adjointTangents
-    withTangentCount(m) { m in
+    withLiteralCount(m) { m in
       var p = w.partials + 5 * tape.count
       var k = tape.count
       while k > 0 {

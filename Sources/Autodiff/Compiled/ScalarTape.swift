@@ -17,7 +17,7 @@ struct ScalarInstruction {
   var op: ScalarOp
   /// The rule of a `.general` instruction.
   var code: ElementCode
-  /// Whether `a` and `b` depend on the input (used by `.general` instructions only).
+  /// Whether `a` and `b` depend on the input: adjoints flow only into active operands.
   var aActive: Bool
   var bActive: Bool
   var out: Int32
@@ -51,6 +51,17 @@ enum ScalarOp: UInt8 {
   case productPlusConstant
   /// o = code(a, b) through the element rules; `b` is the sink for unary codes.
   case general
+
+  /// Whether `b` is an active operand (for every operation but `.general`).
+  var readsActiveB: Bool {
+    switch self {
+    case .add, .subtract, .addScaled, .subtractScaled, .scaledMinus, .sumPlusConstant, .multiply,
+      .scaledProduct, .productPlusConstant:
+      return true
+    default:
+      return false
+    }
+  }
 
   /// Whether every second partial derivative is 0.
   @inline(__always)
@@ -158,7 +169,11 @@ struct ScalarTape {
     var live = [Bool](repeating: false, count: registerCount)
     live[output] = true
     var kept: [ScalarInstruction] = []
-    for i in tape.reversed() where live[Int(i.out)] {
+    for var i in tape.reversed() where live[Int(i.out)] {
+      if i.op != .general {
+        // The sweeps send adjoints to `b` only when it is active.
+        (i.aActive, i.bActive) = (true, i.op.readsActiveB)
+      }
       kept.append(i)
       for operand in i.reads { live[Int(operand)] = true }
     }
