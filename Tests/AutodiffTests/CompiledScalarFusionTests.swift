@@ -71,6 +71,14 @@ struct FusionCase: Sendable, CustomStringConvertible {
     FusionCase(description: "(1 + x·y)·x", op: .productPlusConstant, points: [[0.3, -1.2]]) {
       x, y in ((1 + x * y) * x, [1 + 2 * x * y, x * x], [2 * y, 2 * x, 2 * x, 0])
     },
+    FusionCase(description: "(1 + x²·y)·x", op: .squareProductPlusConstant, points: [[-0.3, 1.7]]) {
+      x, y in
+      (x + x * x * x * y, [1 + 3 * x * x * y, x * x * x], [6 * x * y, 3 * x * x, 3 * x * x, 0])
+    },
+    FusionCase(description: "(1 + y·x²)·x", op: .squareProductPlusConstant, points: [[-0.3, 1.7]]) {
+      x, y in
+      (x + x * x * x * y, [1 + 3 * x * x * y, x * x * x], [6 * x * y, 3 * x * x, 3 * x * x, 0])
+    },
   ]
 
   /// The recorded function, written with the operations and operand orders the case names.
@@ -95,6 +103,8 @@ struct FusionCase: Sendable, CustomStringConvertible {
     case "y·(6x)": return y * (6 * x)
     case "(x + y + 1)·(x − y)": return (x + y + 1) * (x - y)
     case "(1 + x·y)·x": return (1 + x * y) * x
+    case "(1 + x²·y)·x": return (1 + pow(x, 2) * y) * x
+    case "(1 + y·x²)·x": return (1 + y * pow(x, 2)) * x
     default: preconditionFailure("no body for \(description)")
     }
   }
@@ -143,4 +153,5 @@ func fusedScalarInstructionMatchesClosedForm(_ c: FusionCase) throws {
   #expect(f.program.elements.count > tape.count)
   #expect(tape.contains { $0.op == .constantMinusScaled })
   #expect(tape.contains { $0.op == .scaledProduct })
+  #expect(tape.contains { $0.op == .squareProductPlusConstant })
 }

@@ -30,6 +30,9 @@ extension ScalarInstruction {
     case .scaledProduct: o = v[a] * v[k] * v[b]
     case .sumPlusConstant: o = v[a] + v[b] + v[k]
     case .productPlusConstant: o = v[a] * v[b] + v[k]
+    case .squareProductPlusConstant:
+      let x = v[a]
+      o = x * x * v[b] + v[k]
     case .general:
       ScalarGeneralValue(a: v[a], b: v[b], o: v + Int(out)).dispatch(code)
       return
@@ -91,6 +94,10 @@ extension ScalarInstruction {
     case .productPlusConstant:
       let (x, y) = (v[a], v[b])
       (o, fa, fb) = (x * y + v[k], y, x)
+    case .squareProductPlusConstant:
+      let (x, y) = (v[a], v[b])
+      let xx = x * x
+      (o, fa, fb) = (xx * y + v[k], 2 * x * y, xx)
     case .general:
       ScalarGeneralFirst(i: self, a: v[a], b: v[b], v: v, p: p).dispatch(code)
       return
@@ -137,6 +144,9 @@ extension ScalarInstruction {
     case .scaledProduct: (o, fa, fb, fab) = (a * k * b, k * b, a * k, k)
     case .sumPlusConstant: (o, fa, fb) = (a + b + k, 1, 1)
     case .productPlusConstant: (o, fa, fb, fab) = (a * b + k, b, a, 1)
+    case .squareProductPlusConstant:
+      let aa = a * a
+      (o, fa, fb, faa, fab) = (aa * b + k, 2 * a * b, aa, 2 * b, 2 * a)
     case .general:
       ScalarGeneralSecond(i: self, a: a, b: b, v: v, p: p).dispatch(code)
       return (p[0], p[1])

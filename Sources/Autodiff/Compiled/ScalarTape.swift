@@ -49,6 +49,8 @@ enum ScalarOp: UInt8 {
   case scaledProduct
   /// o = a·b + k (a fused product).
   case productPlusConstant
+  /// o = a·a·b + k (a fused product with a square).
+  case squareProductPlusConstant
   /// o = code(a, b) through the element rules; `b` is the sink for unary codes.
   case general
 
@@ -56,7 +58,7 @@ enum ScalarOp: UInt8 {
   var readsActiveB: Bool {
     switch self {
     case .add, .subtract, .addScaled, .subtractScaled, .scaledMinus, .sumPlusConstant, .multiply,
-      .scaledProduct, .productPlusConstant:
+      .scaledProduct, .productPlusConstant, .squareProductPlusConstant:
       return true
     default:
       return false
@@ -147,6 +149,11 @@ struct ScalarTape {
       case .addConstant:
         if let t = single(.multiply, i.a) {
           (i.op, i.a, i.b) = (.productPlusConstant, t.a, t.b)
+          if let s = single(.square, i.a) {
+            (i.op, i.a) = (.squareProductPlusConstant, s.a)
+          } else if let s = single(.square, i.b) {
+            (i.op, i.a, i.b) = (.squareProductPlusConstant, s.a, i.a)
+          }
         } else if let t = single(.add, i.a) {
           (i.op, i.a, i.b) = (.sumPlusConstant, t.a, t.b)
         }
@@ -232,7 +239,7 @@ extension ScalarInstruction {
       .constantOver:
       return [a, k]
     case .addScaled, .subtractScaled, .scaledMinus, .constantMinusScaled, .scaledProduct,
-      .sumPlusConstant, .productPlusConstant:
+      .sumPlusConstant, .productPlusConstant, .squareProductPlusConstant:
       return [a, b, k]
     case .general: return code.isBinary ? [a, b] : [a]
     }
