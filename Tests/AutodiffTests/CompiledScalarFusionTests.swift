@@ -110,39 +110,55 @@ struct FusionCase: Sendable, CustomStringConvertible {
   }
 
   /// Compiles the body in `T` and checks value, gradient, Hessian and a Hessian–vector product
-  /// at every point against the closed form, to `relative` accuracy.
-  func check<T: DifferentiableScalar>(_: T.Type, relative: Double) throws {
-    let f = try CompiledFunction<T>(inputs: [.scalar, .scalar]) { v in body(v[0], v[1]) }
+  /// at every point against the closed form, to `relative` accuracy. With `plusZ` the function
+  /// is body(x, y) + z, so that its gradient takes the reverse sweep (three inputs) rather than
+  /// the forward one.
+  func check<T: DifferentiableScalar>(_: T.Type, relative: Double, plusZ: Bool) throws {
+    let f = try CompiledFunction<T>(
+      inputs: plusZ ? [.scalar, .scalar, .scalar] : [.scalar, .scalar]
+    ) { v in
+      plusZ ? body(v[0], v[1]) + v[2] : body(v[0], v[1])
+    }
     let tape = try #require(f.scalarTape)
     #expect(tape.contains { $0.op == op }, "\(description) compiles to \(op)")
+    let n = plusZ ? 3 : 2
     for point in points {
-      let x = point.map { T($0) }
+      let x = (plusZ ? point + [0.25] : point).map { T($0) }
       // The closed form at the point as rounded to T.
-      let (fx, gx, hx) = closedForm(Double(x[0]), Double(x[1]))
+      let (f2, g2, h2) = closedForm(Double(x[0]), Double(x[1]))
+      let fx = plusZ ? f2 + Double(x[2]) : f2
+      let gx = plusZ ? g2 + [1] : g2
+      let hx = plusZ ? [h2[0], h2[1], 0, h2[2], h2[3], 0, 0, 0, 0] : h2
       func close(_ actual: T, _ expected: Double, _ what: String) {
         let tolerance = relative * max(1, abs(expected))
         #expect(
           abs(Double(actual) - expected) <= tolerance,
-          "\(description) in \(T.self) at \(point), \(what): \(actual) vs \(expected)")
+          "\(description) in \(T.self) (n = \(n)) at \(point), \(what): \(actual) vs \(expected)")
       }
       close(f.value(x), fx, "value")
       var g: [T] = []
       close(f.gradient(x, into: &g), fx, "value from gradient")
-      for k in 0..<2 { close(g[k], gx[k], "∂f/∂x\(k)") }
+      for k in 0..<n { close(g[k], gx[k], "∂f/∂x\(k)") }
       var h: [T] = []
       f.hessian(x, into: &h)
-      for k in 0..<4 { close(h[k], hx[k], "H[\(k / 2),\(k % 2)]") }
+      for k in 0..<(n * n) { close(h[k], hx[k], "H[\(k / n),\(k % n)]") }
+      let direction: [T] = plusZ ? [1, -2, 3] : [1, -2]
       var hv: [T] = []
-      f.hessianVectorProduct(x, [1, -2], into: &hv)
-      for k in 0..<2 { close(hv[k], hx[2 * k] - 2 * hx[2 * k + 1], "(H·v)[\(k)]") }
+      f.hessianVectorProduct(x, direction, into: &hv)
+      for r in 0..<n {
+        let expected = (0..<n).reduce(0.0) { $0 + hx[r * n + $1] * Double(direction[$1]) }
+        close(hv[r], expected, "(H·v)[\(r)]")
+      }
     }
   }
 }
 
 @Test(arguments: FusionCase.all)
 func fusedScalarInstructionMatchesClosedForm(_ c: FusionCase) throws {
-  try c.check(Double.self, relative: 1e-13)
-  try c.check(Float.self, relative: 1e-5)
+  for plusZ in [false, true] {
+    try c.check(Double.self, relative: 1e-13, plusZ: plusZ)
+    try c.check(Float.self, relative: 1e-5, plusZ: plusZ)
+  }
 }
 
 /// Goldstein–Price compiles to fewer instructions than its recorded operations: each product
@@ -154,4 +170,26 @@ func fusedScalarInstructionMatchesClosedForm(_ c: FusionCase) throws {
   #expect(tape.contains { $0.op == .constantMinusScaled })
   #expect(tape.contains { $0.op == .scaledProduct })
   #expect(tape.contains { $0.op == .squareProductPlusConstant })
+}
+
+/// An infinite partial derivative reaches only the inputs its operand depends on, in the
+/// forward gradient (two inputs) as in the reverse one (three): d√x/dx = ∞ at 0, while the
+/// other inputs keep their finite derivatives.
+@Test func infinitePartialStaysWithItsInput() throws {
+  let two = try CompiledFunction<Double>(inputs: [.scalar, .scalar]) { v in sqrt(v[0]) + 3 * v[1] }
+  var g: [Double] = []
+  #expect(two.gradient([0, 2], into: &g) == 6)
+  #expect(g == [.infinity, 3])
+  let three = try CompiledFunction<Float>(inputs: [.scalar, .scalar, .scalar]) { v in
+    sqrt(v[0]) * v[1] + v[2]
+  }
+  var gf: [Float] = []
+  #expect(three.gradient([0, 2, 5], into: &gf) == 5)
+  #expect(gf[0] == .infinity && gf[1] == 0 && gf[2] == 1)
+  let product = try CompiledFunction<Float>(inputs: [.scalar, .scalar]) { v in
+    sqrt(v[0]) * v[1] + v[1]
+  }
+  // ∂/∂y (√x·y + y) = √x + 1 = 1 at x = 0; ∂/∂x = y/(2√x) = ∞.
+  #expect(product.gradient([0, 2], into: &gf) == 2)
+  #expect(gf == [.infinity, 1])
 }

@@ -40,11 +40,12 @@ extension ScalarInstruction {
     v[Int(out)] = o
   }
 
-  /// o = f(a, b, k), and ∂o/∂a, ∂o/∂b stored at `p` (0 for an operand that is not active).
+  /// o = f(a, b, k); returns ∂o/∂a, ∂o/∂b (0 for an operand that is not active). A
+  /// `.general` instruction also leaves them at `p`.
   @inline(__always)
   func linearize<T: DifferentiableScalar>(
     _ v: UnsafeMutablePointer<T>, _ p: UnsafeMutablePointer<T>
-  ) {
+  ) -> (fa: T, fb: T) {
     let a = Int(self.a)
     let b = Int(self.b)
     let k = Int(self.k)
@@ -100,11 +101,10 @@ extension ScalarInstruction {
       (o, fa, fb) = (xx * y + v[k], 2 * x * y, xx)
     case .general:
       ScalarGeneralFirst(i: self, a: v[a], b: v[b], v: v, p: p).dispatch(code)
-      return
+      return (p[0], p[1])
     }
     v[Int(out)] = o
-    p[0] = fa
-    p[1] = fb
+    return (fa, fb)
   }
 
   /// o = f(a, b, k), and its five first and second partials stored at `p`; returns the two

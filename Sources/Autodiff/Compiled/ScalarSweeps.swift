@@ -40,12 +40,15 @@ extension CompiledFunction {
     _ g: UnsafeMutableBufferPointer<T>
   ) -> T {
     precondition(g.count == dimension, "expected \(dimension) elements, got \(g.count)")
+    if dimension <= 2 {
+      return scalarForwardGradient(tape, x, g)
+    }
     let w = scalarWork
     let v = w.values
     load(x, into: v)
     var p = w.partials
     for i in tape {
-      i.linearize(v, p)
+      (p[0], p[1]) = i.linearize(v, p)
       p += 2
     }
     let adjoints = w.adjoints
@@ -63,6 +66,45 @@ extension CompiledFunction {
     }
     withLiteralCount(dimension) { n in
       for k in 0..<n { g[k] = adjoints[k] }
+    }
+    return v[scalarOutput]
+  }
+
+  /// The gradient in forward mode, for one or two inputs: every register carries its
+  /// derivatives along each input, in the same pass as its value, so there is no reverse
+  /// sweep. A partial that is not finite reaches only the inputs its operand depends on, as
+  /// in reverse mode (its product with the structural zero tangents would be NaN).
+  @inline(__always)
+  func scalarForwardGradient(
+    _ tape: UnsafeMutableBufferPointer<ScalarInstruction>, _ x: UnsafeBufferPointer<T>,
+    _ g: UnsafeMutableBufferPointer<T>
+  ) -> T {
+    let w = scalarWork
+    let v = w.values
+    let t = w.tangents
+    load(x, into: v)
+    withLiteralCount(dimension) { n in
+      for k in 0..<n {
+        for j in 0..<n { t[k * n + j] = k == j ? 1 : 0 }
+      }
+      for i in tape {
+        let (fa, fb) = i.linearize(v, w.partials)
+        let ta = t + Int(i.a) * n
+        let tb = t + Int(i.b) * n
+        let to = t + Int(i.out) * n
+        if (fa - fa) + (fb - fb) == 0 {
+          for j in 0..<n { to[j] = fa * ta[j] + fb * tb[j] }
+        } else {
+          for j in 0..<n {
+            var d: T = 0
+            if i.dependence & (1 << j) != 0 { d += fa * ta[j] }
+            if i.dependence & (16 << j) != 0 { d += fb * tb[j] }
+            to[j] = d
+          }
+        }
+      }
+      let tOut = t + scalarOutput * n
+      for k in 0..<n { g[k] = tOut[k] }
     }
     return v[scalarOutput]
   }

@@ -20,6 +20,9 @@ struct ScalarInstruction {
   /// Whether `a` and `b` depend on the input: adjoints flow only into active operands.
   var aActive: Bool
   var bActive: Bool
+  /// Which of the first four inputs `a` (low four bits) and an active `b` (high four bits)
+  /// depend on.
+  var dependence: UInt8 = 0
   var out: Int32
   /// The active operands (see `ScalarOp` for what each operation reads).
   var a: Int32
@@ -99,15 +102,16 @@ struct ScalarTape {
         element: e, out: index(e.out.region, e.out.offset), a: index(e.a.region, e.a.offset),
         b: index(e.b.region, e.b.offset), sink: sink)
     }
-    instructions = ScalarTape.fused(basic, registerCount: registerCount, output: output)
+    instructions = ScalarTape.fused(
+      basic, dimension: n, registerCount: registerCount, output: output)
   }
 
-  /// Fuses each single-reader product with a constant into its reader, then drops every
-  /// instruction whose result nothing reads. The tape is in single-assignment form: every
+  /// Fuses each single-reader product with a constant into its reader, drops every
+  /// instruction whose result nothing reads, and records which inputs each operand depends on. The tape is in single-assignment form: every
   /// register is written by at most one instruction.
-  static func fused(_ tape: [ScalarInstruction], registerCount: Int, output: Int)
-    -> [ScalarInstruction]
-  {
+  static func fused(
+    _ tape: [ScalarInstruction], dimension: Int, registerCount: Int, output: Int
+  ) -> [ScalarInstruction] {
     var readers = [Int](repeating: 0, count: registerCount)
     readers[output] += 1
     for i in tape {
@@ -184,7 +188,17 @@ struct ScalarTape {
       kept.append(i)
       for operand in i.reads { live[Int(operand)] = true }
     }
-    return kept.reversed()
+    kept.reverse()
+    var dependence = [UInt8](repeating: 0, count: registerCount)
+    for k in 0..<Swift.min(dimension, 4) { dependence[k] = 1 << k }
+    for position in kept.indices {
+      let i = kept[position]
+      let a = i.aActive ? dependence[Int(i.a)] : 0
+      let b = i.bActive ? dependence[Int(i.b)] : 0
+      kept[position].dependence = a | b << 4
+      dependence[Int(i.out)] = a | b
+    }
+    return kept
   }
 }
 
