@@ -164,6 +164,7 @@ func fusedScalarInstructionMatchesClosedForm(_ c: FusionCase) throws {
 /// Goldstein–Price compiles to fewer instructions than its recorded operations: each product
 /// with a constant that has a single reader disappears into that reader.
 @Test func goldsteinPriceTapeIsFused() throws {
+  #expect(MemoryLayout<ScalarInstruction>.stride == 20)
   let f = try CompiledFunction<Double>(inputs: [.scalar, .scalar], goldsteinPrice)
   let tape = try #require(f.scalarTape)
   #expect(f.program.elements.count > tape.count)

@@ -17,9 +17,9 @@ struct ScalarInstruction {
   var op: ScalarOp
   /// The rule of a `.general` instruction.
   var code: ElementCode
-  /// Whether `a` and `b` depend on the input: adjoints flow only into active operands.
-  var aActive: Bool
-  var bActive: Bool
+  /// Bit 0: `a` depends on the input; bit 1: `b` does (adjoints flow only into active
+  /// operands). One byte with `dependence`, so that an instruction takes 20 bytes.
+  var activity: UInt8 = 0
   /// Which of the first four inputs `a` (low four bits) and an active `b` (high four bits)
   /// depend on.
   var dependence: UInt8 = 0
@@ -203,6 +203,16 @@ struct ScalarTape {
 }
 
 extension ScalarInstruction {
+  var aActive: Bool {
+    get { activity & 1 != 0 }
+    set { activity = newValue ? activity | 1 : activity & ~1 }
+  }
+
+  var bActive: Bool {
+    get { activity & 2 != 0 }
+    set { activity = newValue ? activity | 2 : activity & ~2 }
+  }
+
   /// The basic (unfused) instruction for one element-wise instruction of a group of length 1.
   init(element e: ElementInstruction, out: Int32, a: Int32, b: Int32, sink: Int32) {
     let binary = e.code.isBinary
@@ -227,8 +237,8 @@ extension ScalarInstruction {
     }
     self.op = op
     code = e.code
-    aActive = e.aActive
-    bActive = e.bActive
+    activity = (e.aActive ? 1 : 0) | (e.bActive ? 2 : 0)
+    dependence = 0
     self.out = out
     switch op {
     case .add, .subtract, .multiply:
