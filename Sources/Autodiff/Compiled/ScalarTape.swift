@@ -8,11 +8,13 @@
 /// `(a·c)·b` ...). Every fused instruction evaluates its operations in the recorded order, so
 /// values are bit-for-bit those of the unfused program.
 ///
-/// Derivatives are taken from a linearised tape: the forward sweep stores each instruction's
-/// local partial derivatives next to it, so the reverse sweep is a branch-free run of
-/// multiply–adds that never re-evaluates a rule. An operand field that holds no active value
-/// points at the sink register, whose value and tangents stay 0 and whose adjoint is never
-/// read, so a constant operand never injects a NaN or an infinity into a derivative.
+/// Gradients of one or two inputs are taken in forward mode, tangents alongside values in one
+/// pass. Otherwise derivatives come from a linearised tape: the forward sweep stores each
+/// instruction's local partial derivatives next to it, so the reverse sweep is a branch-free
+/// run of multiply–adds that never re-evaluates a rule (Hessians: forward over reverse, all n
+/// tangents at once). An operand field that holds no active value points at the sink
+/// register, whose value and tangents stay 0 and whose adjoint is never read, so a constant
+/// operand never injects a NaN or an infinity into a derivative.
 struct ScalarInstruction {
   var op: ScalarOp
   /// The rule of a `.general` instruction.
@@ -106,9 +108,10 @@ struct ScalarTape {
       basic, dimension: n, registerCount: registerCount, output: output)
   }
 
-  /// Fuses each single-reader product with a constant into its reader, drops every
-  /// instruction whose result nothing reads, and records which inputs each operand depends on. The tape is in single-assignment form: every
-  /// register is written by at most one instruction.
+  /// Fuses each single-reader product with a constant (or product, sum, square) into its
+  /// reader, drops every instruction whose result nothing reads, and records which inputs each
+  /// operand depends on. The tape is in single-assignment form: every register is written by
+  /// at most one instruction.
   static func fused(
     _ tape: [ScalarInstruction], dimension: Int, registerCount: Int, output: Int
   ) -> [ScalarInstruction] {
