@@ -2,24 +2,83 @@
 /// and most small test functions): one flat register file holding the inputs, constants and
 /// every intermediate, and one switch per instruction, with no chunk loops or region lookups.
 ///
-/// Derivatives are taken from a linearised tape: the forward sweep stores each instruction's
-/// local partial derivatives next to it, so the reverse sweep is a branch-free run of
-/// multiply–adds that never re-evaluates a rule. Partials with respect to an operand that does
-/// not depend on the input are stored as 0, so a constant operand never injects a NaN or an
-/// infinity (such as `log` of a negative constant base) into a derivative.
+/// When the tape is built, an operation with a constant operand becomes one instruction that
+/// reads the constant itself (`x + c`, `c − x`, `x·c`, `c/x` ...), and a product with a
+/// constant that has a single reader is fused into that reader (`a + b·c`, `c₀ − b·c`,
+/// `(a·c)·b` ...). Every fused instruction evaluates its operations in the recorded order, so
+/// values are bit-for-bit those of the unfused program.
+///
+/// Gradients of one or two inputs are taken in forward mode, tangents alongside values in one
+/// pass. Otherwise derivatives come from a linearised tape: the forward sweep stores each
+/// instruction's local partial derivatives next to it, so the reverse sweep is a branch-free
+/// run of multiply–adds that never re-evaluates a rule (Hessians: forward over reverse, all n
+/// tangents at once). An operand field that holds no active value points at the sink
+/// register, whose value and tangents stay 0 and whose adjoint is never read, so a constant
+/// operand never injects a NaN or an infinity into a derivative.
 struct ScalarInstruction {
+  var op: ScalarOp
+  /// The rule of a `.general` instruction.
   var code: ElementCode
-  var aActive: Bool
-  var bActive: Bool
+  /// Bit 0: `a` depends on the input; bit 1: `b` does (adjoints flow only into active
+  /// operands). One byte with `dependence`, so that an instruction takes 20 bytes.
+  var activity: UInt8 = 0
+  /// Which of the first four inputs `a` (low four bits) and an active `b` (high four bits)
+  /// depend on.
+  var dependence: UInt8 = 0
   var out: Int32
+  /// The active operands (see `ScalarOp` for what each operation reads).
   var a: Int32
   var b: Int32
+  /// The register holding the constant operand, or the sink.
+  var k: Int32
+}
+
+/// What a scalar instruction computes. `a` and `b` are active registers unless stated, `k` a
+/// constant register. The linear operations come first (see `isLinear`).
+enum ScalarOp: UInt8 {
+  /// o = a.
+  case copy
+  /// o = a + b, a − b, −a.
+  case add, subtract, negate
+  /// o = a + k, a − k, k − a, a·k, a / k.
+  case addConstant, subtractConstant, constantMinus, multiplyConstant, divideByConstant
+  /// o = a + b·k, a − b·k, b·k − a (a fused product with a constant).
+  case addScaled, subtractScaled, scaledMinus
+  /// o = b − a·k with `b` a constant register.
+  case constantMinusScaled
+  /// o = a + b + k (a fused sum).
+  case sumPlusConstant
+  /// o = a·b, a·a, k / a.
+  case multiply, square, constantOver
+  /// o = (a·k)·b.
+  case scaledProduct
+  /// o = a·b + k (a fused product).
+  case productPlusConstant
+  /// o = a·a·b + k (a fused product with a square).
+  case squareProductPlusConstant
+  /// o = code(a, b) through the element rules; `b` is the sink for unary codes.
+  case general
+
+  /// Whether `b` is an active operand (for every operation but `.general`).
+  var readsActiveB: Bool {
+    switch self {
+    case .add, .subtract, .addScaled, .subtractScaled, .scaledMinus, .sumPlusConstant, .multiply,
+      .scaledProduct, .productPlusConstant, .squareProductPlusConstant:
+      return true
+    default:
+      return false
+    }
+  }
+
+  /// Whether every second partial derivative is 0.
+  @inline(__always)
+  var isLinear: Bool { rawValue <= ScalarOp.sumPlusConstant.rawValue }
 }
 
 struct ScalarTape {
   var instructions: [ScalarInstruction]
   /// Register count: inputs first (`dimension` of them), then the program's registers, then
-  /// its chunk-local values, one register each.
+  /// its chunk-local values, one register each, then the sink.
   var registerCount: Int
   var output: Int
 
@@ -37,276 +96,179 @@ struct ScalarTape {
       default: return Int32(n + r + offset / chunkSize)
       }
     }
-    instructions = program.elements.map { e in
-      ScalarInstruction(
-        code: e.code, aActive: e.aActive, bActive: e.bActive,
-        out: index(e.out.region, e.out.offset), a: index(e.a.region, e.a.offset),
-        b: index(e.b.region, e.b.offset))
-    }
-    registerCount = n + r + program.localCount / chunkSize
+    let sink = Int32(n + r + program.localCount / chunkSize)
+    registerCount = Int(sink) + 1
     output = Int(index(program.output.region, program.output.offset))
-  }
-}
-
-/// The work buffers of the scalar interpreter, sized once for one tape and one dimension.
-struct ScalarWorkspace<T: DifferentiableScalar> {
-  /// Register values, then register adjoints (`count` each).
-  let values: UnsafeMutablePointer<T>
-  let adjoints: UnsafeMutablePointer<T>
-  /// Five local partials per instruction: ∂o/∂a, ∂o/∂b, ∂²o/∂a², ∂²o/∂a∂b, ∂²o/∂b².
-  let partials: UnsafeMutablePointer<T>
-  /// `dimension` tangents per register (row k of register r at r·n + k), and as many adjoint
-  /// tangents: every column of the Hessian in one forward-over-reverse sweep.
-  let tangents: UnsafeMutablePointer<T>
-  let adjointTangents: UnsafeMutablePointer<T>
-  let count: Int
-  let dimension: Int
-
-  init(registerCount: Int, instructionCount: Int, dimension: Int) {
-    count = registerCount
-    self.dimension = dimension
-    values = .allocate(capacity: 2 * registerCount)
-    values.initialize(repeating: 0, count: 2 * registerCount)
-    adjoints = values + registerCount
-    partials = .allocate(capacity: 5 * instructionCount)
-    partials.initialize(repeating: 0, count: 5 * instructionCount)
-    // At least one tangent per register, for Hessian–vector products.
-    let width = Swift.max(dimension, 1)
-    tangents = .allocate(capacity: 2 * registerCount * width)
-    tangents.initialize(repeating: 0, count: 2 * registerCount * width)
-    adjointTangents = tangents + registerCount * width
+    let basic = program.elements.map { e in
+      ScalarInstruction(
+        element: e, out: index(e.out.region, e.out.offset), a: index(e.a.region, e.a.offset),
+        b: index(e.b.region, e.b.offset), sink: sink)
+    }
+    instructions = ScalarTape.fused(
+      basic, dimension: n, registerCount: registerCount, output: output)
   }
 
-  func deallocate() {
-    values.deallocate()
-    partials.deallocate()
-    tangents.deallocate()
-  }
-}
-
-/// o = f(a, b).
-struct ScalarValueStep<T: DifferentiableScalar>: ChunkKernel {
-  let i: ScalarInstruction
-  let v: UnsafeMutablePointer<T>
-
-  @inline(__always)
-  func run<R: ElementRule>(_ rule: R.Type) {
-    v[Int(i.out)] = R.value(v[Int(i.a)], v[Int(i.b)])
-  }
-}
-
-/// o = f(a, b) and its two first partials, stored at `p`.
-struct ScalarLinearizeStep<T: DifferentiableScalar>: ChunkKernel {
-  let i: ScalarInstruction
-  let v: UnsafeMutablePointer<T>
-  let p: UnsafeMutablePointer<T>
-
-  @inline(__always)
-  func run<R: ElementRule>(_ rule: R.Type) {
-    let a = v[Int(i.a)]
-    let b = v[Int(i.b)]
-    let o = R.value(a, b)
-    v[Int(i.out)] = o
-    let d = R.first(a, b, o)
-    p[0] = i.aActive ? d.fa : 0
-    p[1] = i.bActive ? d.fb : 0
-  }
-}
-
-/// o = f(a, b), its five first and second partials stored at `p`, and the tangents of o along
-/// every input direction.
-struct ScalarSecondOrderStep<T: DifferentiableScalar>: ChunkKernel {
-  let i: ScalarInstruction
-  let v: UnsafeMutablePointer<T>
-  let p: UnsafeMutablePointer<T>
-  let t: UnsafeMutablePointer<T>
-  let n: Int
-
-  @inline(__always)
-  func run<R: ElementRule>(_ rule: R.Type) {
-    let a = v[Int(i.a)]
-    let b = v[Int(i.b)]
-    let o = R.value(a, b)
-    v[Int(i.out)] = o
-    let d = R.second(a, b, o)
-    store(fa: d.fa, fb: d.fb, faa: d.faa, fab: d.fab, fbb: d.fbb)
-  }
-
-  @inline(__always)
-  func store(fa: T, fb: T, faa: T, fab: T, fbb: T) {
-    let fa = i.aActive ? fa : 0
-    let fb = i.bActive ? fb : 0
-    p[0] = fa
-    p[1] = fb
-    p[2] = i.aActive ? faa : 0
-    p[3] = i.aActive && i.bActive ? fab : 0
-    p[4] = i.bActive ? fbb : 0
-    let ta = t + Int(i.a) * n
-    let tb = t + Int(i.b) * n
-    let to = t + Int(i.out) * n
-    for k in 0..<n { to[k] = fa * ta[k] + fb * tb[k] }
-  }
-}
-
-extension CompiledFunction {
-  @inline(__always)
-  func load(_ x: UnsafeBufferPointer<T>, into registers: UnsafeMutablePointer<T>) {
-    precondition(x.count == dimension, "expected \(dimension) elements, got \(x.count)")
-    for k in 0..<x.count { registers[k] = x[k] }
-  }
-
-  // Not inlined: inlined into the unspecialised public entry, its rule tuples would make
-  // that entry look up tuple metadata at run time on every call, before dispatching to the
-  // specialisation.
-  @inline(never)
-  func scalarValue(
-    _ tape: UnsafeMutableBufferPointer<ScalarInstruction>, _ x: UnsafeBufferPointer<T>
-  ) -> T {
-    let w = scalarWork
-    load(x, into: w.values)
+  /// Fuses each single-reader product with a constant (or product, sum, square) into its
+  /// reader, drops every instruction whose result nothing reads, and records which inputs each
+  /// operand depends on. The tape is in single-assignment form: every register is written by
+  /// at most one instruction.
+  static func fused(
+    _ tape: [ScalarInstruction], dimension: Int, registerCount: Int, output: Int
+  ) -> [ScalarInstruction] {
+    var readers = [Int](repeating: 0, count: registerCount)
+    readers[output] += 1
     for i in tape {
-      if i.code == .sum {
-        w.values[Int(i.out)] = w.values[Int(i.a)]
-      } else {
-        ScalarValueStep(i: i, v: w.values).dispatch(i.code)
+      for operand in i.reads { readers[Int(operand)] += 1 }
+    }
+    var producer = [Int](repeating: -1, count: registerCount)
+    var tape = tape
+    for (position, i) in tape.enumerated() { producer[Int(i.out)] = position }
+    /// The instruction computing `register` when it is an `op` and nothing else reads it.
+    func single(_ op: ScalarOp, _ register: Int32) -> ScalarInstruction? {
+      let p = producer[Int(register)]
+      guard p >= 0, readers[Int(register)] == 1, tape[p].op == op else { return nil }
+      return tape[p]
+    }
+    /// The product `x·k` that only `register` reads, as (x, k).
+    func scaled(_ register: Int32) -> (x: Int32, k: Int32)? {
+      single(.multiplyConstant, register).map { ($0.a, $0.k) }
+    }
+    for position in tape.indices {
+      var i = tape[position]
+      let original = i
+      switch i.op {
+      case .add:
+        if let (x, k) = scaled(i.b) {
+          (i.op, i.b, i.k) = (.addScaled, x, k)
+        } else if let (x, k) = scaled(i.a) {
+          (i.op, i.a, i.b, i.k) = (.addScaled, i.b, x, k)
+        }
+      case .subtract:
+        if let (x, k) = scaled(i.b) {
+          (i.op, i.b, i.k) = (.subtractScaled, x, k)
+        } else if let (x, k) = scaled(i.a) {
+          (i.op, i.a, i.b, i.k) = (.scaledMinus, i.b, x, k)
+        }
+      case .constantMinus:
+        if let (x, k) = scaled(i.a) {
+          (i.op, i.a, i.b, i.k) = (.constantMinusScaled, x, i.k, k)
+        }
+      case .addConstant:
+        if let t = single(.multiply, i.a) {
+          (i.op, i.a, i.b) = (.productPlusConstant, t.a, t.b)
+          if let s = single(.square, i.a) {
+            (i.op, i.a) = (.squareProductPlusConstant, s.a)
+          } else if let s = single(.square, i.b) {
+            (i.op, i.a, i.b) = (.squareProductPlusConstant, s.a, i.a)
+          }
+        } else if let t = single(.add, i.a) {
+          (i.op, i.a, i.b) = (.sumPlusConstant, t.a, t.b)
+        }
+      case .multiply:
+        if let (x, k) = scaled(i.a) {
+          (i.op, i.a, i.k) = (.scaledProduct, x, k)
+        } else if let (x, k) = scaled(i.b) {
+          (i.op, i.a, i.b, i.k) = (.scaledProduct, x, i.a, k)
+        }
+      default:
+        break
       }
+      guard i.op != original.op else { continue }
+      // The fused product is now read by nothing.
+      for operand in original.reads { readers[Int(operand)] -= 1 }
+      for operand in i.reads { readers[Int(operand)] += 1 }
+      tape[position] = i
     }
-    return w.values[scalarOutput]
-  }
-
-  // Not inlined: inlined into the unspecialised public entry, its rule tuples would make
-  // that entry look up tuple metadata at run time on every call, before dispatching to the
-  // specialisation.
-  @inline(never)
-  func scalarGradient(
-    _ tape: UnsafeMutableBufferPointer<ScalarInstruction>, _ x: UnsafeBufferPointer<T>,
-    _ g: UnsafeMutableBufferPointer<T>
-  ) -> T {
-    precondition(g.count == dimension, "expected \(dimension) elements, got \(g.count)")
-    let w = scalarWork
-    load(x, into: w.values)
-    var p = w.partials
-    for i in tape {
-      if i.code == .sum {
-        w.values[Int(i.out)] = w.values[Int(i.a)]
-        p[0] = i.aActive ? 1 : 0
-        p[1] = 0
-      } else {
-        ScalarLinearizeStep(i: i, v: w.values, p: p).dispatch(i.code)
+    // Backwards liveness: an instruction is kept when its result is read by a kept one.
+    var live = [Bool](repeating: false, count: registerCount)
+    live[output] = true
+    var kept: [ScalarInstruction] = []
+    for var i in tape.reversed() where live[Int(i.out)] {
+      if i.op != .general {
+        // The sweeps send adjoints to `b` only when it is active.
+        (i.aActive, i.bActive) = (true, i.op.readsActiveB)
       }
-      p += 5
+      kept.append(i)
+      for operand in i.reads { live[Int(operand)] = true }
     }
-    let adjoints = w.adjoints
-    adjoints.update(repeating: 0, count: w.count)
-    adjoints[scalarOutput] = 1
-    var k = tape.count
-    while k > 0 {
-      k -= 1
-      p -= 5
-      let i = tape[k]
-      let gOut = adjoints[Int(i.out)]
-      adjoints[Int(i.a)] += p[0] * gOut
-      adjoints[Int(i.b)] += p[1] * gOut
+    kept.reverse()
+    var dependence = [UInt8](repeating: 0, count: registerCount)
+    for k in 0..<Swift.min(dimension, 4) { dependence[k] = 1 << k }
+    for position in kept.indices {
+      let i = kept[position]
+      let a = i.aActive ? dependence[Int(i.a)] : 0
+      let b = i.bActive ? dependence[Int(i.b)] : 0
+      kept[position].dependence = a | b << 4
+      dependence[Int(i.out)] = a | b
     }
-    for k in 0..<dimension { g[k] = adjoints[k] }
-    return w.values[scalarOutput]
+    return kept
+  }
+}
+
+extension ScalarInstruction {
+  var aActive: Bool {
+    get { activity & 1 != 0 }
+    set { activity = newValue ? activity | 1 : activity & ~1 }
   }
 
-  /// Values, partials, and `m` tangents per register, the inputs' tangents already seeded
-  /// (input k's at k·m).
-  @inline(__always)
-  func scalarSecondOrderForward(
-    _ tape: UnsafeMutableBufferPointer<ScalarInstruction>, _ x: UnsafeBufferPointer<T>, _ m: Int
-  ) {
-    let w = scalarWork
-    load(x, into: w.values)
-    var p = w.partials
-    for i in tape {
-      let step = ScalarSecondOrderStep(i: i, v: w.values, p: p, t: w.tangents, n: m)
-      if i.code == .sum {
-        w.values[Int(i.out)] = w.values[Int(i.a)]
-        step.store(fa: 1, fb: 0, faa: 0, fab: 0, fbb: 0)
-      } else {
-        step.dispatch(i.code)
-      }
-      p += 5
-    }
+  var bActive: Bool {
+    get { activity & 2 != 0 }
+    set { activity = newValue ? activity | 2 : activity & ~2 }
   }
 
-  /// The reverse sweep over the linearised tape carrying `m` adjoint tangents per register;
-  /// afterwards input k's adjoint tangents are at `adjointTangents[k·m..<k·m + m]`.
-  @inline(__always)
-  func scalarSecondOrderReverse(_ tape: UnsafeMutableBufferPointer<ScalarInstruction>, _ m: Int) {
-    let w = scalarWork
-    w.adjoints.update(repeating: 0, count: w.count)
-    w.adjointTangents.update(repeating: 0, count: w.count * m)
-    w.adjoints[scalarOutput] = 1
-    let t = w.tangents
-    let at = w.adjointTangents
-    var p = w.partials + 5 * tape.count
-    var k = tape.count
-    while k > 0 {
-      k -= 1
-      p -= 5
-      let i = tape[k]
-      let o = Int(i.out)
-      let a = Int(i.a)
-      let b = Int(i.b)
-      let g = w.adjoints[o]
-      let (fa, fb, faa, fab, fbb) = (p[0], p[1], p[2], p[3], p[4])
-      w.adjoints[a] += fa * g
-      w.adjoints[b] += fb * g
-      let ta = t + a * m
-      let tb = t + b * m
-      let gt = at + o * m
-      let ata = at + a * m
-      let atb = at + b * m
-      for j in 0..<m {
-        let dta = ta[j]
-        let dtb = tb[j]
-        let gtj = gt[j]
-        ata[j] += fa * gtj + (faa * dta + fab * dtb) * g
-        atb[j] += fb * gtj + (fab * dta + fbb * dtb) * g
-      }
+  /// The basic (unfused) instruction for one element-wise instruction of a group of length 1.
+  init(element e: ElementInstruction, out: Int32, a: Int32, b: Int32, sink: Int32) {
+    let binary = e.code.isBinary
+    // Which operand is the constant one, when exactly one is.
+    let constantB = binary && e.aActive && !e.bActive
+    let constantA = binary && !e.aActive && e.bActive
+    var op = ScalarOp.general
+    switch e.code {
+    case .sum: op = .copy
+    case .add where e.aActive && e.bActive: op = .add
+    case .add where constantA || constantB: op = .addConstant
+    case .subtract where e.aActive && e.bActive: op = .subtract
+    case .subtract where constantB: op = .subtractConstant
+    case .subtract where constantA: op = .constantMinus
+    case .multiply where e.aActive && e.bActive: op = .multiply
+    case .multiply where constantA || constantB: op = .multiplyConstant
+    case .divide where constantB: op = .divideByConstant
+    case .divide where constantA: op = .constantOver
+    case .square: op = .square
+    case .negate: op = .negate
+    default: break
+    }
+    self.op = op
+    code = e.code
+    activity = (e.aActive ? 1 : 0) | (e.bActive ? 2 : 0)
+    dependence = 0
+    self.out = out
+    switch op {
+    case .add, .subtract, .multiply:
+      (self.a, self.b, k) = (a, b, sink)
+    case .copy, .square, .negate:
+      (self.a, self.b, k) = (a, sink, sink)
+    case .addConstant, .subtractConstant, .constantMinus, .multiplyConstant, .divideByConstant,
+      .constantOver:
+      // Addition and multiplication commute exactly, so the active operand goes first.
+      (self.a, self.b, k) = constantA ? (b, sink, a) : (a, sink, b)
+    default:
+      (self.a, self.b, k) = (a, binary ? b : sink, sink)
     }
   }
 
-  /// H(x)·v by one forward-over-reverse sweep with one tangent.
-  // Not inlined: inlined into the unspecialised public entry, its rule tuples would make
-  // that entry look up tuple metadata at run time on every call, before dispatching to the
-  // specialisation.
-  @inline(never)
-  func scalarHessianVectorProduct(
-    _ tape: UnsafeMutableBufferPointer<ScalarInstruction>, _ x: UnsafeBufferPointer<T>,
-    _ v: UnsafeBufferPointer<T>, _ hv: UnsafeMutableBufferPointer<T>
-  ) -> T {
-    precondition(hv.count == dimension, "expected \(dimension) elements, got \(hv.count)")
-    precondition(v.count == dimension, "expected \(dimension) elements, got \(v.count)")
-    let w = scalarWork
-    for k in 0..<dimension { w.tangents[k] = v[k] }
-    scalarSecondOrderForward(tape, x, 1)
-    scalarSecondOrderReverse(tape, 1)
-    for k in 0..<dimension { hv[k] = w.adjointTangents[k] }
-    return w.values[scalarOutput]
-  }
-
-  /// The Hessian, row-major, in one forward-over-reverse sweep carrying all n tangents (an
-  /// identity seed) instead of n Hessian–vector products.
-  // Not inlined: inlined into the unspecialised public entry, its rule tuples would make
-  // that entry look up tuple metadata at run time on every call, before dispatching to the
-  // specialisation.
-  @inline(never)
-  func scalarHessian(
-    _ tape: UnsafeMutableBufferPointer<ScalarInstruction>, _ x: UnsafeBufferPointer<T>,
-    _ h: UnsafeMutableBufferPointer<T>
-  ) {
-    let w = scalarWork
-    let n = dimension
-    for k in 0..<n {
-      for j in 0..<n { w.tangents[k * n + j] = k == j ? 1 : 0 }
+  /// The registers the instruction reads.
+  var reads: [Int32] {
+    switch op {
+    case .copy, .square, .negate: return [a]
+    case .add, .subtract, .multiply: return [a, b]
+    case .addConstant, .subtractConstant, .constantMinus, .multiplyConstant, .divideByConstant,
+      .constantOver:
+      return [a, k]
+    case .addScaled, .subtractScaled, .scaledMinus, .constantMinusScaled, .scaledProduct,
+      .sumPlusConstant, .productPlusConstant, .squareProductPlusConstant:
+      return [a, b, k]
+    case .general: return code.isBinary ? [a, b] : [a]
     }
-    scalarSecondOrderForward(tape, x, n)
-    scalarSecondOrderReverse(tape, n)
-    for k in 0..<(n * n) { h[k] = w.adjointTangents[k] }
   }
 }

@@ -1,0 +1,219 @@
+/// Runs `body` with a small count (of tangents, of inputs) as a literal in the common cases
+/// (Hessian–vector products, two-variable functions), so that after inlining its loops unroll.
+@inline(__always)
+func withLiteralCount(_ m: Int, _ body: (Int) -> Void) {
+  switch m {
+  case 1: body(1)
+  case 2: body(2)
+  case 3: body(3)
+  case 4: body(4)
+  default: body(m)
+  }
+}
+
+extension CompiledFunction {
+  @inline(__always)
+  func load(_ x: UnsafeBufferPointer<T>, into registers: UnsafeMutablePointer<T>) {
+    precondition(x.count == dimension, "expected \(dimension) elements, got \(x.count)")
+    withLiteralCount(x.count) { n in
+      for k in 0..<n { registers[k] = x[k] }
+    }
+  }
+
+  // Not inlined: inlined into the unspecialised public entry, its rule tuples would make
+  // that entry look up tuple metadata at run time on every call, before dispatching to the
+  // specialisation.
+  @inline(never)
+  func scalarValue(
+    _ tape: UnsafeMutableBufferPointer<ScalarInstruction>, _ x: UnsafeBufferPointer<T>
+  ) -> T {
+    let v = scalarWork.values
+    load(x, into: v)
+    for i in tape { i.evaluate(v) }
+    return v[scalarOutput]
+  }
+
+  // Not inlined: see `scalarValue`.
+  @inline(never)
+  func scalarGradient(
+    _ tape: UnsafeMutableBufferPointer<ScalarInstruction>, _ x: UnsafeBufferPointer<T>,
+    _ g: UnsafeMutableBufferPointer<T>
+  ) -> T {
+    precondition(g.count == dimension, "expected \(dimension) elements, got \(g.count)")
+    if dimension <= 2 {
+      return scalarForwardGradient(tape, x, g)
+    }
+    let w = scalarWork
+    let v = w.values
+    load(x, into: v)
+    var p = w.partials
+    for i in tape {
+      (p[0], p[1]) = i.linearize(v, p)
+      p += 2
+    }
+    let adjoints = w.adjoints
+    adjoints.update(repeating: 0, count: w.count)
+    adjoints[scalarOutput] = 1
+    var k = tape.count
+    while k > 0 {
+      k -= 1
+      p -= 2
+      let i = tape[k]
+      let gOut = adjoints[Int(i.out)]
+      adjoints[Int(i.a)] += p[0] * gOut
+      // Branch-free: an inactive `b` is the sink or a constant, and its partial is 0.
+      adjoints[Int(i.b)] += p[1] * gOut
+    }
+    withLiteralCount(dimension) { n in
+      for k in 0..<n { g[k] = adjoints[k] }
+    }
+    return v[scalarOutput]
+  }
+
+  /// The gradient in forward mode, for one or two inputs: every register carries its
+  /// derivatives along each input, in the same pass as its value, so there is no reverse
+  /// sweep. A partial that is not finite reaches only the inputs its operand depends on, as
+  /// in reverse mode (its product with the structural zero tangents would be NaN).
+  @inline(__always)
+  func scalarForwardGradient(
+    _ tape: UnsafeMutableBufferPointer<ScalarInstruction>, _ x: UnsafeBufferPointer<T>,
+    _ g: UnsafeMutableBufferPointer<T>
+  ) -> T {
+    let w = scalarWork
+    let v = w.values
+    let t = w.tangents
+    load(x, into: v)
+    withLiteralCount(dimension) { n in
+      for k in 0..<n {
+        for j in 0..<n { t[k * n + j] = k == j ? 1 : 0 }
+      }
+      for i in tape {
+        let (fa, fb) = i.linearize(v, w.partials)
+        let ta = t + Int(i.a) * n
+        let tb = t + Int(i.b) * n
+        let to = t + Int(i.out) * n
+        if (fa - fa) + (fb - fb) == 0 {
+          for j in 0..<n { to[j] = fa * ta[j] + fb * tb[j] }
+        } else {
+          for j in 0..<n {
+            var d: T = 0
+            if i.dependence & (1 << j) != 0 { d += fa * ta[j] }
+            if i.dependence & (16 << j) != 0 { d += fb * tb[j] }
+            to[j] = d
+          }
+        }
+      }
+      let tOut = t + scalarOutput * n
+      for k in 0..<n { g[k] = tOut[k] }
+    }
+    return v[scalarOutput]
+  }
+
+  /// Values, partials, and `m` tangents per register, the inputs' tangents already seeded
+  /// (input k's at k·m).
+  @inline(__always)
+  func scalarSecondOrderForward(
+    _ tape: UnsafeMutableBufferPointer<ScalarInstruction>, _ x: UnsafeBufferPointer<T>, _ m: Int
+  ) {
+    let w = scalarWork
+    let v = w.values
+    let t = w.tangents
+    load(x, into: v)
+    withLiteralCount(m) { m in
+      var p = w.partials
+      for i in tape {
+        let (fa, fb) = i.secondOrder(v, p)
+        let ta = t + Int(i.a) * m
+        let tb = t + Int(i.b) * m
+        let to = t + Int(i.out) * m
+        for j in 0..<m { to[j] = fa * ta[j] + fb * tb[j] }
+        p += 5
+      }
+    }
+  }
+
+  /// The reverse sweep over the linearised tape carrying `m` adjoint tangents per register;
+  /// afterwards input k's adjoint tangents are at `adjointTangents[k·m..<k·m + m]`.
+  @inline(__always)
+  func scalarSecondOrderReverse(_ tape: UnsafeMutableBufferPointer<ScalarInstruction>, _ m: Int) {
+    let w = scalarWork
+    w.adjoints.update(repeating: 0, count: w.count)
+    w.adjointTangents.update(repeating: 0, count: w.count * m)
+    w.adjoints[scalarOutput] = 1
+    let t = w.tangents
+    let at = w.adjointTangents
+    withLiteralCount(m) { m in
+      var p = w.partials + 5 * tape.count
+      var k = tape.count
+      while k > 0 {
+        k -= 1
+        p -= 5
+        let i = tape[k]
+        let o = Int(i.out)
+        let a = Int(i.a)
+        let b = Int(i.b)
+        let g = w.adjoints[o]
+        let (fa, fb) = (p[0], p[1])
+        w.adjoints[a] += fa * g
+        w.adjoints[b] += fb * g
+        let gt = at + o * m
+        let ata = at + a * m
+        let atb = at + b * m
+        // Without curvature the adjoint tangents follow the first partials alone.
+        if i.op.isLinear {
+          for j in 0..<m {
+            let gtj = gt[j]
+            ata[j] += fa * gtj
+            atb[j] += fb * gtj
+          }
+          continue
+        }
+        let (faa, fab, fbb) = (p[2], p[3], p[4])
+        let ta = t + a * m
+        let tb = t + b * m
+        for j in 0..<m {
+          let dta = ta[j]
+          let dtb = tb[j]
+          let gtj = gt[j]
+          ata[j] += fa * gtj + (faa * dta + fab * dtb) * g
+          atb[j] += fb * gtj + (fab * dta + fbb * dtb) * g
+        }
+      }
+    }
+  }
+
+  /// H(x)·v by one forward-over-reverse sweep with one tangent.
+  // Not inlined: see `scalarValue`.
+  @inline(never)
+  func scalarHessianVectorProduct(
+    _ tape: UnsafeMutableBufferPointer<ScalarInstruction>, _ x: UnsafeBufferPointer<T>,
+    _ v: UnsafeBufferPointer<T>, _ hv: UnsafeMutableBufferPointer<T>
+  ) -> T {
+    precondition(hv.count == dimension, "expected \(dimension) elements, got \(hv.count)")
+    precondition(v.count == dimension, "expected \(dimension) elements, got \(v.count)")
+    let w = scalarWork
+    for k in 0..<dimension { w.tangents[k] = v[k] }
+    scalarSecondOrderForward(tape, x, 1)
+    scalarSecondOrderReverse(tape, 1)
+    for k in 0..<dimension { hv[k] = w.adjointTangents[k] }
+    return w.values[scalarOutput]
+  }
+
+  /// The Hessian, row-major, in one forward-over-reverse sweep carrying all n tangents (an
+  /// identity seed) instead of n Hessian–vector products.
+  // Not inlined: see `scalarValue`.
+  @inline(never)
+  func scalarHessian(
+    _ tape: UnsafeMutableBufferPointer<ScalarInstruction>, _ x: UnsafeBufferPointer<T>,
+    _ h: UnsafeMutableBufferPointer<T>
+  ) {
+    let w = scalarWork
+    let n = dimension
+    for k in 0..<n {
+      for j in 0..<n { w.tangents[k * n + j] = k == j ? 1 : 0 }
+    }
+    scalarSecondOrderForward(tape, x, n)
+    scalarSecondOrderReverse(tape, n)
+    for k in 0..<(n * n) { h[k] = w.adjointTangents[k] }
+  }
+}

@@ -1,0 +1,35 @@
+/// The work buffers of the scalar interpreter, sized once for one tape and one dimension.
+struct ScalarWorkspace<T: DifferentiableScalar> {
+  /// Register values, then register adjoints (`count` each).
+  let values: UnsafeMutablePointer<T>
+  let adjoints: UnsafeMutablePointer<T>
+  /// Up to five local partials per instruction: ∂o/∂a, ∂o/∂b, ∂²o/∂a², ∂²o/∂a∂b, ∂²o/∂b².
+  let partials: UnsafeMutablePointer<T>
+  /// `dimension` tangents per register (row k of register r at r·n + k), and as many adjoint
+  /// tangents: every column of the Hessian in one forward-over-reverse sweep.
+  let tangents: UnsafeMutablePointer<T>
+  let adjointTangents: UnsafeMutablePointer<T>
+  let count: Int
+  let dimension: Int
+
+  init(registerCount: Int, instructionCount: Int, dimension: Int) {
+    count = registerCount
+    self.dimension = dimension
+    values = .allocate(capacity: 2 * registerCount)
+    values.initialize(repeating: 0, count: 2 * registerCount)
+    adjoints = values + registerCount
+    partials = .allocate(capacity: 5 * instructionCount)
+    partials.initialize(repeating: 0, count: 5 * instructionCount)
+    // At least one tangent per register, for Hessian–vector products.
+    let width = Swift.max(dimension, 1)
+    tangents = .allocate(capacity: 2 * registerCount * width)
+    tangents.initialize(repeating: 0, count: 2 * registerCount * width)
+    adjointTangents = tangents + registerCount * width
+  }
+
+  func deallocate() {
+    values.deallocate()
+    partials.deallocate()
+    tangents.deallocate()
+  }
+}
