@@ -71,25 +71,31 @@ enum PowerRule: ElementRule {
     -> (fa: T, fb: T, faa: T, fab: T, fbb: T)
   {
     let p1 = Kernels.power(a, b - 1)
-    let l = T.log(a)
+    // The graph's convention: a^b·log a is 0 where a = 0 and b ≥ 0 (0^b does not depend on b
+    // there), not 0·(−∞) = NaN.
+    let l = a == 0 && b >= 0 ? 0 : T.log(a)
     return (b * p1, o * l, b * (b - 1) * Kernels.power(a, b - 2), p1 * (1 + b * l), o * l * l)
   }
 }
 
-/// `a^c` with `c` independent of the input: no logarithm, so negative bases are fine.
+/// `a^c` with `c` independent of the input: no logarithm, so negative bases are fine. As in
+/// the graph, a zero exponent gives a zero base derivative also at a = 0 (where c·a^(c−1)
+/// would be 0·∞), and likewise for the second derivative at c = 0 or 1.
 enum PowerConstantExponentRule: ElementRule {
   @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T {
     Kernels.power(a, b)
   }
   @inline(__always)
   static func first<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T) -> (fa: T, fb: T) {
-    (b * Kernels.power(a, b - 1), 0)
+    (b == 0 ? 0 : b * Kernels.power(a, b - 1), 0)
   }
   @inline(__always)
   static func second<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T)
     -> (fa: T, fb: T, faa: T, fab: T, fbb: T)
   {
-    (b * Kernels.power(a, b - 1), 0, b * (b - 1) * Kernels.power(a, b - 2), 0, 0)
+    let fa = b == 0 ? 0 : b * Kernels.power(a, b - 1)
+    let faa = b == 0 || b == 1 ? 0 : b * (b - 1) * Kernels.power(a, b - 2)
+    return (fa, 0, faa, 0, 0)
   }
 }
 
@@ -121,7 +127,17 @@ enum Atan2Rule: ElementRule {
   }
 }
 
-/// Minimum with NaN propagating; at a tie the derivative follows `a`.
+/// The share of the derivative of `min`/`max` that goes to `a`, as in the graph: all of it
+/// when `a` is chosen or NaN, none when `b` is chosen or NaN, half on a tie.
+@inline(__always)
+private func shareOfFirst<T: DifferentiableScalar>(_ a: T, _ b: T, choosesA: Bool) -> T {
+  if a.isNaN { return 1 }
+  if b.isNaN { return 0 }
+  if a == b { return 0.5 }
+  return choosesA ? 1 : 0
+}
+
+/// Minimum with NaN propagating.
 enum MinimumRule: ElementRule {
   @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T {
     Kernels.binary(.minimum, a, b)
@@ -129,10 +145,13 @@ enum MinimumRule: ElementRule {
   @inline(__always)
   static func second<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T)
     -> (fa: T, fb: T, faa: T, fab: T, fbb: T)
-  { a <= b ? (1, 0, 0, 0, 0) : (0, 1, 0, 0, 0) }
+  {
+    let share = shareOfFirst(a, b, choosesA: a < b)
+    return (share, 1 - share, 0, 0, 0)
+  }
 }
 
-/// Maximum with NaN propagating; at a tie the derivative follows `a`.
+/// Maximum with NaN propagating.
 enum MaximumRule: ElementRule {
   @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T {
     Kernels.binary(.maximum, a, b)
@@ -140,7 +159,10 @@ enum MaximumRule: ElementRule {
   @inline(__always)
   static func second<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T)
     -> (fa: T, fb: T, faa: T, fab: T, fbb: T)
-  { a >= b ? (1, 0, 0, 0, 0) : (0, 1, 0, 0, 0) }
+  {
+    let share = shareOfFirst(a, b, choosesA: a > b)
+    return (share, 1 - share, 0, 0, 0)
+  }
 }
 
 enum NegateRule: ElementRule {
