@@ -12,19 +12,23 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
   public let requiresGrad: Bool
   /// The operation that produced this value; nil for a leaf (an input or a constant).
   public let op: Op?
-  public private(set) var inputs: [Variable<T>]
+  /// The operands of `op`, in order; empty for a leaf.
+  public var inputs: [Variable<T>] { operands.array }
+  var operands: Operands<T>
   /// Longest path from a leaf: orders the backward pass (DeZero's generations).
   public let generation: Int
   public internal(set) var retainsGrad = false
   /// An optional label, used in error messages and graph dumps.
   public var name: String?
+  /// The gradient gathered so far during a backward pass that has not reached this node yet.
+  var pendingGradient: Adjoint<T>?
 
   /// A leaf: an input (`requiresGrad: true`) or a constant.
   public init(_ value: Tensor<T>, requiresGrad: Bool = false, name: String? = nil) {
     self.value = value
     self.requiresGrad = requiresGrad
     self.op = nil
-    self.inputs = []
+    self.operands = .none
     self.generation = 0
     self.name = name
   }
@@ -39,19 +43,18 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
 
   /// A recorded result. Records the operation only when recording is on and some input
   /// requires a gradient; otherwise the result is a constant leaf.
-  init(computing op: Op, from inputs: [Variable<T>], value: Tensor<T>) {
+  init(computing op: Op, from operands: Operands<T>, value: Tensor<T>) {
     self.value = value
-    if GradMode.isEnabled && inputs.contains(where: { $0.requiresGrad }) {
+    // The cheap test first: reading the task-local mode costs more than looking at the inputs.
+    if operands.anyRequiresGrad && GradMode.isEnabled {
       self.requiresGrad = true
       self.op = op
-      self.inputs = inputs
-      var deepest = 0
-      for input in inputs { deepest = Swift.max(deepest, input.generation) }
-      self.generation = 1 + deepest
+      self.operands = operands
+      self.generation = 1 + operands.deepestGeneration
     } else {
       self.requiresGrad = false
       self.op = nil
-      self.inputs = []
+      self.operands = .none
       self.generation = 0
     }
   }
@@ -59,14 +62,12 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
   /// Frees the graph behind this node iteratively: the default recursive release of a chain of
   /// 10⁵ nodes would overflow the stack. Inputs no one else holds are emptied here, one at a time.
   deinit {
-    guard !inputs.isEmpty else { return }
-    var pending = inputs
-    inputs = []
+    if case .none = operands { return }
+    var pending = [Variable<T>]()
+    pending.reserveCapacity(16)
+    operands.move(into: &pending)
     while var node = pending.popLast() {
-      if isKnownUniquelyReferenced(&node) {
-        pending.append(contentsOf: node.inputs)
-        node.inputs = []
-      }
+      if isKnownUniquelyReferenced(&node) { node.operands.move(into: &pending) }
     }
   }
 
