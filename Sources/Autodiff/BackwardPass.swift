@@ -104,10 +104,7 @@ extension Variable {
     _ queue: inout GenerationQueue<T>, needs: (Variable<T>) -> Bool,
     visit: (Variable<T>, Adjoint<T>) -> Void
   ) {
-    while let node = queue.popDeepest() {
-      guard let g = node.pendingGradient else { continue }
-      // Clearing it frees each intermediate gradient as soon as it has been used.
-      node.pendingGradient = nil
+    while let (node, g) = queue.popDeepest() {
       visit(node, g)
       guard node.op != nil else { continue }
       switch g {

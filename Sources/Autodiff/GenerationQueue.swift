@@ -1,13 +1,51 @@
-/// The nodes waiting in a backward pass, deepest generation first (a binary max-heap).
+/// The nodes waiting in a backward pass, deepest generation first (a binary max-heap), and the
+/// gradients they have gathered so far.
 ///
 /// A node's consumers all have a higher generation than the node, so when it comes out of the
 /// queue every consumer has already passed its gradient on: its gradient is complete.
+///
+/// The gradients live here, not on the nodes: a node only records the slot of its gradient. A
+/// field of a type that depends on `T` would cost a type-metadata lookup every time a node is
+/// freed, because a generic class's deinit is never specialised.
 struct GenerationQueue<T: DifferentiableScalar> {
   private var heap: [Variable<T>] = []
+  private var gradients: [Adjoint<T>?] = []
 
-  init() { heap.reserveCapacity(16) }
+  init() {
+    heap.reserveCapacity(16)
+    gradients.reserveCapacity(64)
+  }
 
-  mutating func push(_ node: Variable<T>) {
+  /// Adds `gradient` to what `node` has gathered; the first gradient a node receives puts it in
+  /// the queue.
+  mutating func deliver(_ gradient: Adjoint<T>, to node: Variable<T>) {
+    let slot = node.gradientSlot
+    guard slot >= 0, let pending = gradients[slot] else {
+      node.gradientSlot = gradients.count
+      gradients.append(gradient)
+      push(node)
+      return
+    }
+    switch (pending, gradient) {
+    case (.value(let a), .value(let b)): gradients[slot] = .value(a.adding(b))
+    default: gradients[slot] = .recorded(pending.variable + gradient.variable)
+    }
+  }
+
+  /// Removes a node of the highest generation waiting, with its complete gradient; nil when
+  /// none is waiting. The queue lets go of the gradient, so it is freed once used.
+  mutating func popDeepest() -> (node: Variable<T>, gradient: Adjoint<T>)? {
+    guard let node = popHeap() else { return nil }
+    let slot = node.gradientSlot
+    node.gradientSlot = -1
+    guard let gradient = gradients[slot] else {
+      preconditionFailure("a queued node has no gradient")
+    }
+    gradients[slot] = nil
+    return (node, gradient)
+  }
+
+  private mutating func push(_ node: Variable<T>) {
     heap.append(node)
     var child = heap.count - 1
     while child > 0 {
@@ -18,8 +56,7 @@ struct GenerationQueue<T: DifferentiableScalar> {
     }
   }
 
-  /// Removes and returns a node of the highest generation waiting; nil when none is.
-  mutating func popDeepest() -> Variable<T>? {
+  private mutating func popHeap() -> Variable<T>? {
     guard heap.count > 1 else { return heap.popLast() }
     heap.swapAt(0, heap.count - 1)
     let deepest = heap.removeLast()
@@ -35,19 +72,5 @@ struct GenerationQueue<T: DifferentiableScalar> {
       parent = child
     }
     return deepest
-  }
-
-  /// Adds `gradient` to what `node` has gathered; the first gradient a node receives puts it in
-  /// the queue.
-  mutating func deliver(_ gradient: Adjoint<T>, to node: Variable<T>) {
-    guard let pending = node.pendingGradient else {
-      node.pendingGradient = gradient
-      push(node)
-      return
-    }
-    switch (pending, gradient) {
-    case (.value(let a), .value(let b)): node.pendingGradient = .value(a.adding(b))
-    default: node.pendingGradient = .recorded(pending.variable + gradient.variable)
-    }
   }
 }

@@ -41,6 +41,18 @@ extension Variable {
     apply(op, .two(a, b))
   }
 
+  /// Applies a primitive to an operand and a constant; a misfit is a programming error.
+  @_specialize(where T == Double)
+  static func apply(_ op: Op, _ a: Variable<T>, _ b: T) -> Variable<T> {
+    apply(op, .two(a, Variable(b)))
+  }
+
+  /// Applies a primitive to a constant and an operand; a misfit is a programming error.
+  @_specialize(where T == Double)
+  static func apply(_ op: Op, _ a: T, _ b: Variable<T>) -> Variable<T> {
+    apply(op, .two(Variable(a), b))
+  }
+
   private static func apply(_ op: Op, _ operands: Operands<T>) -> Variable<T> {
     if let result = scalarElementwise(op, operands) { return result }
     do {
@@ -62,19 +74,19 @@ public func * <T>(a: Variable<T>, b: Variable<T>) -> Variable<T> { .apply(.multi
 public func / <T>(a: Variable<T>, b: Variable<T>) -> Variable<T> { .apply(.divide, a, b) }
 public prefix func - <T>(a: Variable<T>) -> Variable<T> { .apply(.negate, a) }
 
-public func + <T>(a: Variable<T>, b: T) -> Variable<T> { a + .constant(b) }
-public func + <T>(a: T, b: Variable<T>) -> Variable<T> { .constant(a) + b }
-public func - <T>(a: Variable<T>, b: T) -> Variable<T> { a - .constant(b) }
-public func - <T>(a: T, b: Variable<T>) -> Variable<T> { .constant(a) - b }
-public func * <T>(a: Variable<T>, b: T) -> Variable<T> { a * .constant(b) }
-public func * <T>(a: T, b: Variable<T>) -> Variable<T> { .constant(a) * b }
-public func / <T>(a: Variable<T>, b: T) -> Variable<T> { a / .constant(b) }
-public func / <T>(a: T, b: Variable<T>) -> Variable<T> { .constant(a) / b }
+public func + <T>(a: Variable<T>, b: T) -> Variable<T> { .apply(.add, a, b) }
+public func + <T>(a: T, b: Variable<T>) -> Variable<T> { .apply(.add, a, b) }
+public func - <T>(a: Variable<T>, b: T) -> Variable<T> { .apply(.subtract, a, b) }
+public func - <T>(a: T, b: Variable<T>) -> Variable<T> { .apply(.subtract, a, b) }
+public func * <T>(a: Variable<T>, b: T) -> Variable<T> { .apply(.multiply, a, b) }
+public func * <T>(a: T, b: Variable<T>) -> Variable<T> { .apply(.multiply, a, b) }
+public func / <T>(a: Variable<T>, b: T) -> Variable<T> { .apply(.divide, a, b) }
+public func / <T>(a: T, b: Variable<T>) -> Variable<T> { .apply(.divide, a, b) }
 
 /// `a^b`; integer exponents of negative bases are exact.
 public func pow<T>(_ a: Variable<T>, _ b: Variable<T>) -> Variable<T> { .apply(.power, a, b) }
-public func pow<T>(_ a: Variable<T>, _ b: T) -> Variable<T> { pow(a, .constant(b)) }
-public func pow<T>(_ a: T, _ b: Variable<T>) -> Variable<T> { pow(.constant(a), b) }
+public func pow<T>(_ a: Variable<T>, _ b: T) -> Variable<T> { .apply(.power, a, b) }
+public func pow<T>(_ a: T, _ b: Variable<T>) -> Variable<T> { .apply(.power, a, b) }
 
 // MARK: Element-wise functions
 

@@ -20,8 +20,8 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
   public internal(set) var retainsGrad = false
   /// An optional label, used in error messages and graph dumps.
   public var name: String?
-  /// The gradient gathered so far during a backward pass that has not reached this node yet.
-  var pendingGradient: Adjoint<T>?
+  /// Where a backward pass under way keeps the gradient gathered for this node; -1 outside one.
+  var gradientSlot = -1
 
   /// A leaf: an input (`requiresGrad: true`) or a constant.
   @_specialize(where T == Double)
