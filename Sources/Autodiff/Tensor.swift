@@ -31,6 +31,13 @@ public struct Tensor<T: DifferentiableScalar>: Equatable, Sendable, CustomString
     vectorElements = []
   }
 
+  /// A tensor from its stored parts, which must agree with `shape`.
+  init(shape: Shape, scalarValue: T, vectorElements: [T]) {
+    self.shape = shape
+    self.scalarValue = scalarValue
+    self.vectorElements = vectorElements
+  }
+
   public init(_ vector: [T]) { self.init(shape: .vector(vector.count), elements: vector) }
   public init(repeating value: T, shape: Shape) {
     self.init(shape: shape, elements: Array(repeating: value, count: shape.count))

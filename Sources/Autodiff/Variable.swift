@@ -5,7 +5,15 @@
 /// freed as soon as its last result is. (With `createGraph: true` a leaf's `.grad` refers back
 /// into a graph that contains the leaf; `clearGrad()` releases it.)
 public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
-  public let value: Tensor<T>
+  public var value: Tensor<T> {
+    Tensor(shape: shape, scalarValue: scalarValue, vectorElements: vectorElements)
+  }
+  // The value is stored as the parts of a Tensor: fields of types that depend on `T` only through
+  // `T` itself or an array need no type-metadata lookup when a node is freed (a generic class's
+  // deinit is never specialised); a `Tensor<T>` field did, for every node.
+  public let shape: Shape
+  let scalarValue: T
+  let vectorElements: [T]
   /// Filled by `backward()` for leaves that require a gradient, and for intermediates that
   /// asked for it with `retainGrad()`. Accumulates across calls until `clearGrad()`.
   public internal(set) var grad: Variable<T>?
@@ -14,19 +22,23 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
   public let op: Op?
   /// The operands of `op`, in order; empty for a leaf.
   public var inputs: [Variable<T>] { operands.array }
-  var operands: Operands<T>
+  // Changed only while a graph is freed, by one owner: no run-time exclusivity check needed.
+  @exclusivity(unchecked) var operands: Operands<T>
   /// Longest path from a leaf: orders the backward pass (DeZero's generations).
   public let generation: Int
   public internal(set) var retainsGrad = false
   /// An optional label, used in error messages and graph dumps.
   public var name: String?
   /// Where a backward pass under way keeps the gradient gathered for this node; -1 outside one.
-  var gradientSlot = -1
+  // Changed only by the backward pass that owns the node's slot.
+  @exclusivity(unchecked) var gradientSlot = -1
 
   /// A leaf: an input (`requiresGrad: true`) or a constant.
   @_specialize(where T == Double)
   public init(_ value: Tensor<T>, requiresGrad: Bool = false, name: String? = nil) {
-    self.value = value
+    self.shape = value.shape
+    self.scalarValue = value.scalarValue
+    self.vectorElements = value.vectorElements
     self.requiresGrad = requiresGrad
     self.op = nil
     self.operands = .none
@@ -47,7 +59,9 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
   /// A recorded result. Records the operation only when recording is on and some input
   /// requires a gradient; otherwise the result is a constant leaf.
   init(computing op: Op, from operands: Operands<T>, value: Tensor<T>) {
-    self.value = value
+    self.shape = value.shape
+    self.scalarValue = value.scalarValue
+    self.vectorElements = value.vectorElements
     // The cheap test first: reading the task-local mode costs more than looking at the inputs.
     if operands.anyRequiresGrad && GradMode.isEnabled {
       self.requiresGrad = true
@@ -80,10 +94,12 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
     }
   }
 
-  public var shape: Shape { value.shape }
   public var isLeaf: Bool { op == nil }
   /// The value of a scalar variable.
-  public var scalar: T { value.scalar }
+  public var scalar: T {
+    precondition(shape.isScalar, "expected a scalar, found a \(shape)")
+    return scalarValue
+  }
 
   /// Keep `.grad` on this intermediate result too at the next `backward()`.
   public func retainGrad() { retainsGrad = true }
