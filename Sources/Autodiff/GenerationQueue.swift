@@ -8,7 +8,10 @@
 /// field of a type that depends on `T` would cost a type-metadata lookup every time a node is
 /// freed, because a generic class's deinit is never specialised.
 struct GenerationQueue<T: DifferentiableScalar> {
-  private var heap: [Variable<T>] = []
+  // Unretained: every queued node is reachable from the pass's root through operands, which are
+  // never cut while the root is alive, so the queue need not keep them alive (retaining and
+  // releasing them at every sift step showed in profiles of scalar passes).
+  private var heap: [Unmanaged<Variable<T>>] = []
   private var gradients: [Adjoint<T>?] = []
 
   init() {
@@ -38,26 +41,29 @@ struct GenerationQueue<T: DifferentiableScalar> {
     guard let node = popHeap() else { return nil }
     let slot = node.gradientSlot
     node.gradientSlot = -1
-    guard let gradient = gradients[slot] else {
+    guard let gradient = gradients[slot].take() else {
       preconditionFailure("a queued node has no gradient")
     }
-    gradients[slot] = nil
     return (node, gradient)
   }
 
   private mutating func push(_ node: Variable<T>) {
-    heap.append(node)
+    heap.append(.passUnretained(node))
     var child = heap.count - 1
     while child > 0 {
       let parent = (child - 1) / 2
-      guard heap[parent].generation < heap[child].generation else { break }
+      guard generation(parent) < generation(child) else { break }
       heap.swapAt(parent, child)
       child = parent
     }
   }
 
+  private func generation(_ i: Int) -> Int {
+    heap[i]._withUnsafeGuaranteedRef { $0.generation }
+  }
+
   private mutating func popHeap() -> Variable<T>? {
-    guard heap.count > 1 else { return heap.popLast() }
+    guard heap.count > 1 else { return heap.popLast()?.takeUnretainedValue() }
     heap.swapAt(0, heap.count - 1)
     let deepest = heap.removeLast()
     var parent = 0
@@ -66,11 +72,11 @@ struct GenerationQueue<T: DifferentiableScalar> {
       guard left < heap.count else { break }
       let right = left + 1
       var child = left
-      if right < heap.count && heap[right].generation > heap[left].generation { child = right }
-      guard heap[child].generation > heap[parent].generation else { break }
+      if right < heap.count && generation(right) > generation(left) { child = right }
+      guard generation(child) > generation(parent) else { break }
       heap.swapAt(parent, child)
       parent = child
     }
-    return deepest
+    return deepest.takeUnretainedValue()
   }
 }
