@@ -25,15 +25,23 @@ extension Variable {
           + "requiresGrad, or it was computed inside withoutGrad")
     }
     let seed = try seedTensor(gradient, calledFrom: "backward()")
+    // The closures stay generic even in the specialised pass: their work is done by
+    // specialised methods, or the gradient would be handled through type metadata at every node.
     Self.propagate(from: self, seed: seed, createGraph: createGraph, needs: { $0.requiresGrad }) {
-      node, g in
-      guard (node.isLeaf && node.requiresGrad) || node.retainsGrad else { return }
-      switch g {
-      case .value(let t):
-        node.grad = Variable(node.grad.map { $0.value.adding(t) } ?? t)
-      case .recorded(let v):
-        node.grad = node.grad.map { $0 + v } ?? v
-      }
+      node, g in node.keep(g)
+    }
+  }
+
+  /// Adds `g` to `.grad` when this node keeps its gradient: a leaf that requires one, or an
+  /// intermediate that asked with `retainGrad()`.
+  @_specialize(where T == Double)
+  func keep(_ g: Adjoint<T>) {
+    guard (isLeaf && requiresGrad) || retainsGrad else { return }
+    switch g {
+    case .value(let t):
+      grad = Variable(grad.map { $0.value.adding(t) } ?? t)
+    case .recorded(let v):
+      grad = grad.map { $0 + v } ?? v
     }
   }
 
