@@ -17,7 +17,8 @@ extension Variable {
   /// this node). An entry is nil when `needs` says that input wants no gradient.
   func inputGradients(_ g: Variable<T>, needs: (Variable<T>) -> Bool) -> [Variable<T>?] {
     guard let op else { return [] }
-    let wanted = inputs.map(needs)
+    let inputs = operands
+    let wanted = (0..<inputs.count).map { needs(inputs[$0]) }
     func rule(_ i: Int, _ gradient: () -> Variable<T>) -> Variable<T>? {
       wanted[i] ? gradient() : nil
     }
@@ -46,7 +47,7 @@ extension Variable {
       return [rule(0) { .apply(.pad(lower: lower, count: inputs[0].shape.count), g) }]
     case .concat:
       var offset = 0
-      return inputs.indices.map { i in
+      return (0..<inputs.count).map { i in
         let part = inputs[i]
         defer { offset += part.shape.count }
         return rule(i) { g.part(at: offset, shaped: part.shape) }

@@ -17,7 +17,6 @@ extension Variable {
   ///     again. A leaf's `.grad` then refers to a graph containing the leaf: call `clearGrad()`
   ///     to release it.
   @_specialize(where T == Double)
-  @_specialize(where T == Float)
   public func backward(gradient: Tensor<T>? = nil, createGraph: Bool = false) throws(GradientError)
   {
     guard requiresGrad else {
@@ -26,12 +25,23 @@ extension Variable {
           + "requiresGrad, or it was computed inside withoutGrad")
     }
     let seed = try seedTensor(gradient, calledFrom: "backward()")
-    let order = Self.reverseTopologicalOrder(from: self)
-    Self.propagate(order, seed: seed, createGraph: createGraph, needs: { $0.requiresGrad }) {
-      node, g in
-      guard (node.isLeaf && node.requiresGrad) || node.retainsGrad else { return }
-      let accumulated = node.grad.map { $0 + g } ?? g
-      node.grad = accumulated
+    // The closures stay generic even in the specialised pass: their work is done by
+    // specialised methods, or the gradient would be handled through type metadata at every node.
+    Self.propagate(from: self, seed: seed, createGraph: createGraph, needs: { $0.requiresGrad }) {
+      node, g in node.keep(g)
+    }
+  }
+
+  /// Adds `g` to `.grad` when this node keeps its gradient: a leaf that requires one, or an
+  /// intermediate that asked with `retainGrad()`.
+  @_specialize(where T == Double)
+  func keep(_ g: Adjoint<T>) {
+    guard (isLeaf && requiresGrad) || retainsGrad else { return }
+    switch g {
+    case .value(let t):
+      grad = Variable(grad.map { $0.value.adding(t) } ?? t)
+    case .recorded(let v):
+      grad = grad.map { $0 + v } ?? v
     }
   }
 
@@ -63,9 +73,9 @@ extension Variable {
     var stack: [(node: Variable<T>, next: Int)] = [(root, 0)]
     visited.insert(ObjectIdentifier(root))
     while let (node, next) = stack.last {
-      if next < node.inputs.count {
+      if next < node.operands.count {
         stack[stack.count - 1].next += 1
-        let input = node.inputs[next]
+        let input = node.operands[next]
         if input.requiresGrad && visited.insert(ObjectIdentifier(input)).inserted {
           stack.append((input, 0))
         }
@@ -77,27 +87,61 @@ extension Variable {
     return postorder.reversed()
   }
 
-  /// Runs the backward rules over `order` (output first), starting from `seed`, passing each
-  /// node's complete gradient to `visit` before its inputs are reached. Only inputs for which
-  /// `needs` is true receive gradients. Records the pass when `createGraph` is true.
+  /// Runs the backward rules from `root`, starting from `seed`, passing each node's complete
+  /// gradient to `visit` before its inputs are reached. Only inputs for which `needs` is true
+  /// receive gradients. Records the pass when `createGraph` is true; otherwise gradients are
+  /// plain tensors and no node is made for them.
   static func propagate(
-    _ order: [Variable<T>], seed: Tensor<T>, createGraph: Bool,
-    needs: (Variable<T>) -> Bool, visit: (Variable<T>, Variable<T>) -> Void
+    from root: Variable<T>, seed: Tensor<T>, createGraph: Bool,
+    needs: (Variable<T>) -> Bool, visit: (Variable<T>, Adjoint<T>) -> Void
   ) {
-    guard let root = order.first else { return }
-    GradMode.$isEnabled.withValue(createGraph) {
-      var pending: [ObjectIdentifier: Variable<T>] = [ObjectIdentifier(root): Variable(seed)]
-      for node in order {
-        // Removing the entry frees each intermediate gradient as soon as it has been used.
-        guard let g = pending.removeValue(forKey: ObjectIdentifier(node)) else { continue }
-        visit(node, g)
-        let gradients = node.inputGradients(g, needs: needs)
-        for (input, gradient) in zip(node.inputs, gradients) {
-          guard let gradient else { continue }
-          let key = ObjectIdentifier(input)
-          pending[key] = pending[key].map { $0 + gradient } ?? gradient
+    var queue = GenerationQueue<T>()
+    if createGraph {
+      queue.deliver(.recorded(Variable(seed)), to: root)
+      GradMode.$isEnabled.withValue(true) {
+        runRules(&queue, needs: needs, visit: visit)
+      }
+    } else {
+      queue.deliver(.value(seed), to: root)
+      runRules(&queue, needs: needs, visit: visit)
+    }
+  }
+
+  /// Takes nodes deepest generation first, so each rule runs once, with its gradient complete.
+  private static func runRules(
+    _ queue: inout GenerationQueue<T>, needs: (Variable<T>) -> Bool,
+    visit: (Variable<T>, Adjoint<T>) -> Void
+  ) {
+    while let (node, g) = queue.popDeepest() {
+      visit(node, g)
+      guard node.op != nil else { continue }
+      switch g {
+      case .value(let t):
+        if t.isScalar,
+          let (ga, gb) = node.scalarInputGradients(t.scalarValue, wanted: wanted(node, needs))
+        {
+          if let ga { queue.deliver(.value(Tensor(ga)), to: node.operands[0]) }
+          if let gb { queue.deliver(.value(Tensor(gb)), to: node.operands[1]) }
+        } else {
+          let gradients = withoutGrad { node.inputGradients(Variable(t), needs: needs) }
+          for (i, gradient) in gradients.enumerated() {
+            if let gradient { queue.deliver(.value(gradient.value), to: node.operands[i]) }
+          }
+        }
+      case .recorded(let v):
+        for (i, gradient) in node.inputGradients(v, needs: needs).enumerated() {
+          if let gradient { queue.deliver(.recorded(gradient), to: node.operands[i]) }
         }
       }
+    }
+  }
+
+  /// Which of the (at most two) operands of an element-wise operation want a gradient.
+  private static func wanted(_ node: Variable<T>, _ needs: (Variable<T>) -> Bool) -> (Bool, Bool) {
+    switch node.operands {
+    case .one(let a): return (needs(a), false)
+    case .two(let a, let b): return (needs(a), needs(b))
+    default: return (false, false)
     }
   }
 }

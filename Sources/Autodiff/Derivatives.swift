@@ -19,14 +19,11 @@ public func grad<T>(
   var found = [ObjectIdentifier: Variable<T>]()
   if output.requiresGrad || targets.contains(ObjectIdentifier(output)) {
     let relevant = relevantNodes(from: output, reaching: targets)
-    let order = Variable.reverseTopologicalOrder(from: output).filter {
-      relevant.contains(ObjectIdentifier($0))
-    }
     Variable.propagate(
-      order, seed: seedTensor, createGraph: createGraph,
+      from: output, seed: seedTensor, createGraph: createGraph,
       needs: { relevant.contains(ObjectIdentifier($0)) },
       visit: { node, g in
-        if targets.contains(ObjectIdentifier(node)) { found[ObjectIdentifier(node)] = g }
+        if targets.contains(ObjectIdentifier(node)) { found[ObjectIdentifier(node)] = g.variable }
       })
   }
   return try inputs.enumerated().map { (i, input) throws(GradientError) in
@@ -52,11 +49,11 @@ private func relevantNodes<T>(from output: Variable<T>, reaching targets: Set<Ob
   // before the nodes that consume it.
   for node in Variable.reverseTopologicalOrder(from: output).reversed() {
     let id = ObjectIdentifier(node)
-    if targets.contains(id)
-      || node.inputs.contains(where: { relevant.contains(ObjectIdentifier($0)) })
-    {
-      relevant.insert(id)
+    let operands = node.operands
+    let feedsATarget = (0..<operands.count).contains { i in
+      relevant.contains(ObjectIdentifier(operands[i]))
     }
+    if targets.contains(id) || feedsATarget { relevant.insert(id) }
   }
   return relevant
 }

@@ -104,10 +104,7 @@ enum Kernels {
       var out = [T]()
       out.reserveCapacity(shape.count)
       for i in 0..<shape.count {
-        out.append(
-          binary(
-            op, a.isScalar ? a.elements[0] : a.elements[i],
-            b.isScalar ? b.elements[0] : b.elements[i]))
+        out.append(binary(op, a.broadcastElement(i), b.broadcastElement(i)))
       }
       return Tensor(shape: shape, elements: out)
     case .sum:
@@ -115,7 +112,7 @@ enum Kernels {
     case .product:
       return Tensor(inputs[0].elements.reduce(1, *))
     case .index(let i):
-      return Tensor(inputs[0].elements[i])
+      return Tensor(inputs[0][i])
     case .slice(let l, let u):
       return Tensor(Array(inputs[0].elements[l..<u]))
     case .concat:
@@ -126,10 +123,10 @@ enum Kernels {
       for _ in 0..<k { out.append(contentsOf: inputs[0].elements) }
       return Tensor(shape: shape, elements: out)
     case .broadcast(let n):
-      return Tensor(shape: .vector(n), elements: Array(repeating: inputs[0].elements[0], count: n))
+      return Tensor(shape: .vector(n), elements: Array(repeating: inputs[0][0], count: n))
     case .scatter(let i, let n):
       var out = [T](repeating: 0, count: n)
-      out[i] = inputs[0].elements[0]
+      out[i] = inputs[0][0]
       return Tensor(out)
     case .pad(let l, let n):
       var out = [T](repeating: 0, count: n)
@@ -138,7 +135,7 @@ enum Kernels {
     case .foldTiles(let k):
       let m = shape.count
       var out = [T](repeating: 0, count: m)
-      for t in 0..<k { for j in 0..<m { out[j] += inputs[0].elements[t * m + j] } }
+      for t in 0..<k { for j in 0..<m { out[j] += inputs[0][t * m + j] } }
       return Tensor(out)
     }
   }
@@ -148,4 +145,15 @@ enum Kernels {
 public struct ShapeError: Error, CustomStringConvertible, Sendable {
   public let description: String
   init(_ description: String) { self.description = description }
+}
+
+extension Tensor {
+  /// The element-wise sum of two tensors of one shape (or a scalar and anything).
+  func adding(_ other: Tensor) -> Tensor {
+    if shape.isScalar && other.shape.isScalar { return Tensor(scalarValue + other.scalarValue) }
+    guard let shape = Shape.broadcast(shape, other.shape) else {
+      preconditionFailure("adding a \(shape) and a \(other.shape)")
+    }
+    return Kernels.evaluate(.add, [self, other], shape: shape)
+  }
 }

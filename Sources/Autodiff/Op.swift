@@ -59,6 +59,14 @@ public enum Op: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
+  /// True for the element-wise operations of one operand.
+  var isUnary: Bool {
+    switch self {
+    case .negate, .exp, .log, .sqrt, .abs, .sin, .cos, .tan, .tanh, .atan: return true
+    default: return false
+    }
+  }
+
   /// True for the operations applied element by element.
   public var isElementwise: Bool {
     switch self {

@@ -5,32 +5,58 @@ extension Variable {
   // Specialised so that recording in Double or Float does not pay generic dispatch per element.
   /// Applies a primitive. Throws when the operand shapes do not fit.
   @_specialize(where T == Double)
-  @_specialize(where T == Float)
   public static func applying(_ op: Op, to inputs: [Variable<T>]) throws(ShapeError) -> Variable<T>
   {
+    if let result = scalarElementwise(op, Operands(inputs)) { return result }
     let shape = try Kernels.resultShape(op, inputs.map { $0.shape }).get()
     let value = Kernels.evaluate(op, inputs.map { $0.value }, shape: shape)
-    return Variable(computing: op, from: inputs, value: value)
+    return Variable(computing: op, from: Operands(inputs), value: value)
   }
 
-  /// Applies a primitive whose operand shapes are known to fit; a misfit is a programming error.
-  @_specialize(where T == Double)
-  @_specialize(where T == Float)
-  static func apply(_ op: Op, _ inputs: Variable<T>...) -> Variable<T> {
-    // Element-wise operations on scalars, the bulk of small problems, skip the general shape
-    // and tensor bookkeeping (two arrays per call).
-    if op.isElementwise {
-      if inputs.count == 2, inputs[0].shape.isScalar, inputs[1].shape.isScalar {
-        let value = Kernels.binary(op, inputs[0].value.elements[0], inputs[1].value.elements[0])
-        return Variable(computing: op, from: inputs, value: Tensor(value))
-      }
-      if inputs.count == 1, inputs[0].shape.isScalar {
-        let value = Kernels.unary(op, inputs[0].value.elements[0])
-        return Variable(computing: op, from: inputs, value: Tensor(value))
-      }
+  /// An element-wise operation on scalars, the bulk of small problems, without the general
+  /// shape and tensor bookkeeping; nil for anything else.
+  private static func scalarElementwise(_ op: Op, _ operands: Operands<T>) -> Variable<T>? {
+    guard op.isElementwise else { return nil }
+    switch operands {
+    case .one(let a) where a.value.isScalar && op.isUnary:
+      return Variable(
+        computing: op, from: operands, value: Tensor(Kernels.unary(op, a.value.scalarValue)))
+    case .two(let a, let b) where a.value.isScalar && b.value.isScalar && !op.isUnary:
+      let value = Kernels.binary(op, a.value.scalarValue, b.value.scalarValue)
+      return Variable(computing: op, from: operands, value: Tensor(value))
+    default:
+      return nil
     }
+  }
+
+  /// Applies a primitive to one operand known to fit; a misfit is a programming error.
+  @_specialize(where T == Double)
+  static func apply(_ op: Op, _ a: Variable<T>) -> Variable<T> {
+    apply(op, .one(a))
+  }
+
+  /// Applies a primitive to two operands known to fit; a misfit is a programming error.
+  @_specialize(where T == Double)
+  static func apply(_ op: Op, _ a: Variable<T>, _ b: Variable<T>) -> Variable<T> {
+    apply(op, .two(a, b))
+  }
+
+  /// Applies a primitive to an operand and a constant; a misfit is a programming error.
+  @_specialize(where T == Double)
+  static func apply(_ op: Op, _ a: Variable<T>, _ b: T) -> Variable<T> {
+    apply(op, .two(a, Variable(b)))
+  }
+
+  /// Applies a primitive to a constant and an operand; a misfit is a programming error.
+  @_specialize(where T == Double)
+  static func apply(_ op: Op, _ a: T, _ b: Variable<T>) -> Variable<T> {
+    apply(op, .two(Variable(a), b))
+  }
+
+  private static func apply(_ op: Op, _ operands: Operands<T>) -> Variable<T> {
+    if let result = scalarElementwise(op, operands) { return result }
     do {
-      return try applying(op, to: inputs)
+      return try applying(op, to: operands.array)
     } catch {
       preconditionFailure(error.description)
     }
@@ -48,19 +74,19 @@ public func * <T>(a: Variable<T>, b: Variable<T>) -> Variable<T> { .apply(.multi
 public func / <T>(a: Variable<T>, b: Variable<T>) -> Variable<T> { .apply(.divide, a, b) }
 public prefix func - <T>(a: Variable<T>) -> Variable<T> { .apply(.negate, a) }
 
-public func + <T>(a: Variable<T>, b: T) -> Variable<T> { a + .constant(b) }
-public func + <T>(a: T, b: Variable<T>) -> Variable<T> { .constant(a) + b }
-public func - <T>(a: Variable<T>, b: T) -> Variable<T> { a - .constant(b) }
-public func - <T>(a: T, b: Variable<T>) -> Variable<T> { .constant(a) - b }
-public func * <T>(a: Variable<T>, b: T) -> Variable<T> { a * .constant(b) }
-public func * <T>(a: T, b: Variable<T>) -> Variable<T> { .constant(a) * b }
-public func / <T>(a: Variable<T>, b: T) -> Variable<T> { a / .constant(b) }
-public func / <T>(a: T, b: Variable<T>) -> Variable<T> { .constant(a) / b }
+public func + <T>(a: Variable<T>, b: T) -> Variable<T> { .apply(.add, a, b) }
+public func + <T>(a: T, b: Variable<T>) -> Variable<T> { .apply(.add, a, b) }
+public func - <T>(a: Variable<T>, b: T) -> Variable<T> { .apply(.subtract, a, b) }
+public func - <T>(a: T, b: Variable<T>) -> Variable<T> { .apply(.subtract, a, b) }
+public func * <T>(a: Variable<T>, b: T) -> Variable<T> { .apply(.multiply, a, b) }
+public func * <T>(a: T, b: Variable<T>) -> Variable<T> { .apply(.multiply, a, b) }
+public func / <T>(a: Variable<T>, b: T) -> Variable<T> { .apply(.divide, a, b) }
+public func / <T>(a: T, b: Variable<T>) -> Variable<T> { .apply(.divide, a, b) }
 
 /// `a^b`; integer exponents of negative bases are exact.
 public func pow<T>(_ a: Variable<T>, _ b: Variable<T>) -> Variable<T> { .apply(.power, a, b) }
-public func pow<T>(_ a: Variable<T>, _ b: T) -> Variable<T> { pow(a, .constant(b)) }
-public func pow<T>(_ a: T, _ b: Variable<T>) -> Variable<T> { pow(.constant(a), b) }
+public func pow<T>(_ a: Variable<T>, _ b: T) -> Variable<T> { .apply(.power, a, b) }
+public func pow<T>(_ a: T, _ b: Variable<T>) -> Variable<T> { .apply(.power, a, b) }
 
 // MARK: Element-wise functions
 

@@ -12,7 +12,11 @@ public enum Shape: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
-  public var isScalar: Bool { self == .scalar }
+  @inlinable
+  public var isScalar: Bool {
+    if case .scalar = self { return true }
+    return false
+  }
 
   public var description: String {
     switch self {

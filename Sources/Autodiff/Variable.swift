@@ -5,75 +5,101 @@
 /// freed as soon as its last result is. (With `createGraph: true` a leaf's `.grad` refers back
 /// into a graph that contains the leaf; `clearGrad()` releases it.)
 public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
-  public let value: Tensor<T>
+  public var value: Tensor<T> {
+    Tensor(shape: shape, scalarValue: scalarValue, vectorElements: vectorElements)
+  }
+  // The value is stored as the parts of a Tensor: fields of types that depend on `T` only through
+  // `T` itself or an array need no type-metadata lookup when a node is freed (a generic class's
+  // deinit is never specialised); a `Tensor<T>` field did, for every node.
+  public let shape: Shape
+  let scalarValue: T
+  let vectorElements: [T]
   /// Filled by `backward()` for leaves that require a gradient, and for intermediates that
   /// asked for it with `retainGrad()`. Accumulates across calls until `clearGrad()`.
   public internal(set) var grad: Variable<T>?
   public let requiresGrad: Bool
   /// The operation that produced this value; nil for a leaf (an input or a constant).
   public let op: Op?
-  public private(set) var inputs: [Variable<T>]
+  /// The operands of `op`, in order; empty for a leaf.
+  public var inputs: [Variable<T>] { operands.array }
+  // Changed only while a graph is freed, by one owner: no run-time exclusivity check needed.
+  @exclusivity(unchecked) var operands: Operands<T>
   /// Longest path from a leaf: orders the backward pass (DeZero's generations).
   public let generation: Int
   public internal(set) var retainsGrad = false
   /// An optional label, used in error messages and graph dumps.
   public var name: String?
+  /// Where a backward pass under way keeps the gradient gathered for this node; -1 outside one.
+  // Changed only by the backward pass that owns the node's slot.
+  @exclusivity(unchecked) var gradientSlot = -1
 
   /// A leaf: an input (`requiresGrad: true`) or a constant.
+  @_specialize(where T == Double)
   public init(_ value: Tensor<T>, requiresGrad: Bool = false, name: String? = nil) {
-    self.value = value
+    self.shape = value.shape
+    self.scalarValue = value.scalarValue
+    self.vectorElements = value.vectorElements
     self.requiresGrad = requiresGrad
     self.op = nil
-    self.inputs = []
+    self.operands = .none
     self.generation = 0
     self.name = name
   }
 
+  @_specialize(where T == Double)
   public convenience init(_ scalar: T, requiresGrad: Bool = false, name: String? = nil) {
     self.init(Tensor(scalar), requiresGrad: requiresGrad, name: name)
   }
 
+  @_specialize(where T == Double)
   public convenience init(_ vector: [T], requiresGrad: Bool = false, name: String? = nil) {
     self.init(Tensor(vector), requiresGrad: requiresGrad, name: name)
   }
 
   /// A recorded result. Records the operation only when recording is on and some input
   /// requires a gradient; otherwise the result is a constant leaf.
-  init(computing op: Op, from inputs: [Variable<T>], value: Tensor<T>) {
-    self.value = value
-    if GradMode.isEnabled && inputs.contains(where: { $0.requiresGrad }) {
+  init(computing op: Op, from operands: Operands<T>, value: Tensor<T>) {
+    self.shape = value.shape
+    self.scalarValue = value.scalarValue
+    self.vectorElements = value.vectorElements
+    // The cheap test first: reading the task-local mode costs more than looking at the inputs.
+    if operands.anyRequiresGrad && GradMode.isEnabled {
       self.requiresGrad = true
       self.op = op
-      self.inputs = inputs
-      var deepest = 0
-      for input in inputs { deepest = Swift.max(deepest, input.generation) }
-      self.generation = 1 + deepest
+      self.operands = operands
+      self.generation = 1 + operands.deepestGeneration
     } else {
       self.requiresGrad = false
       self.op = nil
-      self.inputs = []
+      self.operands = .none
       self.generation = 0
     }
   }
 
   /// Frees the graph behind this node iteratively: the default recursive release of a chain of
-  /// 10⁵ nodes would overflow the stack. Inputs no one else holds are emptied here, one at a time.
-  deinit {
-    guard !inputs.isEmpty else { return }
-    var pending = inputs
-    inputs = []
+  /// 10⁵ nodes would overflow the stack.
+  deinit { releaseOperands() }
+
+  /// Empties, one at a time, the operands no one else holds. A deinit runs unspecialised, and
+  /// generic code here looks up type metadata for every node freed: the specialisation makes
+  /// freeing a Double graph cost no more than freeing its memory.
+  @_specialize(where T == Double)
+  private func releaseOperands() {
+    if case .none = operands { return }
+    var pending = [Variable<T>]()
+    pending.reserveCapacity(16)
+    operands.move(into: &pending)
     while var node = pending.popLast() {
-      if isKnownUniquelyReferenced(&node) {
-        pending.append(contentsOf: node.inputs)
-        node.inputs = []
-      }
+      if isKnownUniquelyReferenced(&node) { node.operands.move(into: &pending) }
     }
   }
 
-  public var shape: Shape { value.shape }
   public var isLeaf: Bool { op == nil }
   /// The value of a scalar variable.
-  public var scalar: T { value.scalar }
+  public var scalar: T {
+    precondition(shape.isScalar, "expected a scalar, found a \(shape)")
+    return scalarValue
+  }
 
   /// Keep `.grad` on this intermediate result too at the next `backward()`.
   public func retainGrad() { retainsGrad = true }

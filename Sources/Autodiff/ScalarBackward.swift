@@ -1,0 +1,74 @@
+/// The backward rules of element-wise operations on scalars, on plain values: the same formulas
+/// as `inputGradients` (Backward.swift), evaluated in the same order so that both give the same
+/// bits, but making no node. An unrecorded backward pass through a scalar graph uses these.
+extension Variable {
+  /// The gradients of this node's operands given the gradient `g` of its scalar output; an entry
+  /// is nil when `wanted` says that operand wants no gradient. Nil altogether when this node is
+  /// not an element-wise operation on scalars.
+  func scalarInputGradients(_ g: T, wanted: (Bool, Bool)) -> (T?, T?)? {
+    guard let op, op.isElementwise, value.isScalar else { return nil }
+    let y = value.scalarValue
+    switch operands {
+    case .one(let input):
+      guard wanted.0 else { return (nil, nil) }
+      return (Self.unaryGradient(op, g, x: input.value.scalarValue, y: y), nil)
+    case .two(let a, let b):
+      return binaryGradients(
+        op, g, a.value.scalarValue, b.value.scalarValue, y: y,
+        exponentIsConstant: !b.requiresGrad, wanted: wanted)
+    default:
+      return nil
+    }
+  }
+
+  private static func unaryGradient(_ op: Op, _ g: T, x: T, y: T) -> T {
+    switch op {
+    case .negate: return -g
+    case .exp: return g * y
+    case .log: return g / x
+    case .sqrt: return g / (2 * y)
+    case .abs: return g * (x > 0 ? 1 : x < 0 ? -1 : 0)
+    case .sin: return g * T.cos(x)
+    case .cos: return -(g * T.sin(x))
+    case .tan: return g * (1 + y * y)
+    case .tanh: return g * (1 - y * y)
+    case .atan: return g / (1 + x * x)
+    default: preconditionFailure("\(op) is not unary")
+    }
+  }
+
+  private func binaryGradients(
+    _ op: Op, _ g: T, _ a: T, _ b: T, y: T, exponentIsConstant: Bool, wanted: (Bool, Bool)
+  ) -> (T?, T?) {
+    func pair(_ ga: () -> T, _ gb: () -> T) -> (T?, T?) {
+      (wanted.0 ? ga() : nil, wanted.1 ? gb() : nil)
+    }
+    switch op {
+    case .add: return pair({ g }, { g })
+    case .subtract: return pair({ g }, { -g })
+    case .multiply: return pair({ g * b }, { g * a })
+    case .divide: return pair({ g / b }, { -(g * a) / (b * b) })
+    case .power:
+      return pair(
+        {
+          // See Backward.swift: a constant zero exponent uses a^0, not 0·a^(−1).
+          let exponent = exponentIsConstant ? b - 1 + (b == 0 ? 1 : 0) : b - 1
+          return g * b * Kernels.power(a, exponent)
+        },
+        { g * y * T.log(a + (a == 0 && b >= 0 ? 1 : 0)) })
+    case .atan2:
+      let r2 = a * a + b * b
+      return pair({ g * b / r2 }, { -(g * a) / r2 })
+    case .minimum, .maximum:
+      func chooses(_ x: T, _ y: T) -> T {
+        if x.isNaN { return 1 }
+        if y.isNaN { return 0 }
+        if x == y { return 0.5 }
+        return (op == .minimum ? x < y : x > y) ? 1 : 0
+      }
+      return pair({ g * chooses(a, b) }, { g * chooses(b, a) })
+    default:
+      preconditionFailure("\(op) is not binary")
+    }
+  }
+}
