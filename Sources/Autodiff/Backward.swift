@@ -82,10 +82,11 @@ extension Variable {
     case .power:
       return pair(
         {
-          if b.requiresGrad { return g * b * pow(a, b - 1) }
+          // b·a^(b−1) first: g·b could overflow where a^(b−1) is 0 (a huge b at a = 0).
+          if b.requiresGrad { return g * (b * pow(a, b - 1)) }
           // A constant zero exponent: b·a^(b−1) would be 0·∞ at a = 0; use a^0 instead.
           let exponent = b - 1 + .constant(mapping: b) { $0 == 0 ? 1 : 0 }
-          return g * b * pow(a, exponent)
+          return g * (b * pow(a, exponent))
         },
         {
           // log(a) with a replaced by 1 where a = 0 and b ≥ 0, so that 0^b·log 0 gives 0.

@@ -53,7 +53,7 @@ extension Variable {
         {
           // See Backward.swift: a constant zero exponent uses a^0, not 0·a^(−1).
           let exponent = exponentIsConstant ? b - 1 + (b == 0 ? 1 : 0) : b - 1
-          return g * b * Kernels.power(a, exponent)
+          return g * (b * Kernels.power(a, exponent))
         },
         { g * y * T.log(a + (a == 0 && b >= 0 ? 1 : 0)) })
     case .atan2:
