@@ -61,16 +61,68 @@ func withStrides(_ sa: Int, _ sb: Int, _ body: (Int, Int) -> Void) {
   }
 }
 
-/// Runs `body` with the operand activities as literals.
+/// `withStrides` for rule `R`: a unary rule's `b` is its `a`, so only one stride varies.
 @inline(__always)
-func withActivity(_ a: Bool, _ b: Bool, _ body: (Bool, Bool) -> Void) {
-  if a && b {
-    body(true, true)
-  } else if a {
-    body(true, false)
+func withStrides<R: ElementRule>(_ rule: R.Type, _ sa: Int, _ sb: Int, _ body: (Int, Int) -> Void) {
+  if R.isUnary {
+    if sa == 1 { body(1, 1) } else { body(0, 0) }
   } else {
-    // Every instruction has an active operand.
-    body(false, true)
+    withStrides(sa, sb, body)
+  }
+}
+
+/// How the reverse sweep writes one operand's adjoint.
+enum AdjointWrite {
+  /// The operand does not depend on the input.
+  static let none = 0
+  /// The first write of the chunk into a unit-stride local adjoint.
+  static let assign = 1
+  static let accumulate = 2
+
+  static func of(active: Bool, assigns: Bool) -> Int {
+    active ? (assigns ? assign : accumulate) : none
+  }
+
+  /// Runs `body` with `mode` as a literal, among the modes possible for the operand.
+  @inline(__always)
+  static func with(_ mode: Int, assignable: Bool, optional: Bool, _ body: (Int) -> Void) {
+    if optional && mode == none {
+      body(none)
+    } else if assignable && mode == assign {
+      body(assign)
+    } else {
+      body(accumulate)
+    }
+  }
+
+  @inline(__always)
+  static func write<T: DifferentiableScalar>(_ p: UnsafeMutablePointer<T>, _ mode: Int, _ x: T) {
+    if mode == assign {
+      p.pointee = x
+    } else if mode == accumulate {
+      p.pointee += x
+    }
+  }
+}
+
+/// Runs `body` with the strides and the adjoint write modes of `i` as literals: assignment
+/// only for unit-stride operands, and never neither operand written.
+@inline(__always)
+func withAdjointPattern<R: ElementRule>(
+  _ rule: R.Type, _ i: ElementInstruction, _ body: (Int, Int, Int, Int) -> Void
+) {
+  let wa = AdjointWrite.of(active: i.aActive, assigns: i.aAssigns)
+  let wb = AdjointWrite.of(active: i.bActive, assigns: i.bAssigns)
+  withStrides(R.self, i.a.stride, i.b.stride) { sa, sb in
+    AdjointWrite.with(wa, assignable: sa == 1, optional: !R.isUnary) { wa in
+      if R.isUnary {
+        body(sa, sb, wa, AdjointWrite.none)
+      } else {
+        AdjointWrite.with(wb, assignable: sb == 1, optional: wa != AdjointWrite.none) { wb in
+          body(sa, sb, wa, wb)
+        }
+      }
+    }
   }
 }
 
@@ -87,7 +139,7 @@ struct ValueKernel<T: DifferentiableScalar>: ChunkKernel {
     let a = instruction.a.pointer(values, chunk: start)
     let b = instruction.b.pointer(values, chunk: start)
     let n = count
-    withStrides(instruction.a.stride, instruction.b.stride) { sa, sb in
+    withStrides(R.self, instruction.a.stride, instruction.b.stride) { sa, sb in
       for j in 0..<n { o[j] = R.value(a[j &* sa], b[j &* sb]) }
     }
   }
@@ -113,7 +165,7 @@ struct TangentKernel<T: DifferentiableScalar>: ChunkKernel {
     let n = count
     let aOn = i.aActive
     let bOn = i.bActive
-    withStrides(i.a.stride, i.b.stride) { sa, sb in
+    withStrides(R.self, i.a.stride, i.b.stride) { sa, sb in
       for j in 0..<n {
         let av = a[j &* sa]
         let bv = b[j &* sb]
@@ -129,7 +181,7 @@ struct TangentKernel<T: DifferentiableScalar>: ChunkKernel {
   }
 }
 
-/// ā += f_a ō, b̄ += f_b ō.
+/// ā += f_a ō, b̄ += f_b ō (or = for a first write).
 struct AdjointKernel<T: DifferentiableScalar>: ChunkKernel {
   let instruction: ElementInstruction
   let values: Bases<T>
@@ -147,14 +199,14 @@ struct AdjointKernel<T: DifferentiableScalar>: ChunkKernel {
     let aa = i.a.pointer(adjoints, chunk: start)
     let ba = i.b.pointer(adjoints, chunk: start)
     let n = count
-    withActivity(i.aActive, i.bActive) { aOn, bOn in
-      withStrides(i.a.stride, i.b.stride) { sa, sb in
-        for j in 0..<n {
-          let (fa, fb) = R.first(a[j &* sa], b[j &* sb], o[j])
-          let g = oa[j]
-          if aOn { aa[j &* sa] += fa * g }
-          if bOn { ba[j &* sb] += fb * g }
-        }
+    withAdjointPattern(R.self, i) { sa, sb, wa, wb in
+      for j in 0..<n {
+        let ja = j &* sa
+        let jb = j &* sb
+        let (fa, fb) = R.first(a[ja], b[jb], o[j])
+        let g = oa[j]
+        AdjointWrite.write(aa + ja, wa, fa * g)
+        AdjointWrite.write(ba + jb, wb, fb * g)
       }
     }
   }
@@ -186,29 +238,29 @@ struct AdjointTangentKernel<T: DifferentiableScalar>: ChunkKernel {
     let aat = i.a.pointer(adjointTangents, chunk: start)
     let bat = i.b.pointer(adjointTangents, chunk: start)
     let n = count
-    // Activities as literals, so the loop carries no per-element test of them.
-    withActivity(i.aActive, i.bActive) { aOn, bOn in
-      withStrides(i.a.stride, i.b.stride) { sa, sb in
-        for j in 0..<n {
-          let ja = j &* sa
-          let jb = j &* sb
-          let d = R.second(a[ja], b[jb], o[j])
-          let g = oa[j]
-          let gt = oat[j]
-          let ta = aOn ? at[ja] : 0
-          let tb = bOn ? bt[jb] : 0
-          if aOn {
-            var curvature = d.faa * ta
-            if bOn { curvature += d.fab * tb }
-            aa[ja] += d.fa * g
-            aat[ja] += d.fa * gt + curvature * g
-          }
-          if bOn {
-            var curvature = d.fbb * tb
-            if aOn { curvature += d.fab * ta }
-            ba[jb] += d.fb * g
-            bat[jb] += d.fb * gt + curvature * g
-          }
+    // Activities and write modes as literals, so the loop carries no per-element test of them.
+    withAdjointPattern(R.self, i) { sa, sb, wa, wb in
+      let aOn = wa != AdjointWrite.none
+      let bOn = wb != AdjointWrite.none
+      for j in 0..<n {
+        let ja = j &* sa
+        let jb = j &* sb
+        let d = R.second(a[ja], b[jb], o[j])
+        let g = oa[j]
+        let gt = oat[j]
+        let ta = aOn ? at[ja] : 0
+        let tb = bOn ? bt[jb] : 0
+        if aOn {
+          var curvature = d.faa * ta
+          if bOn { curvature += d.fab * tb }
+          AdjointWrite.write(aa + ja, wa, d.fa * g)
+          AdjointWrite.write(aat + ja, wa, d.fa * gt + curvature * g)
+        }
+        if bOn {
+          var curvature = d.fbb * tb
+          if aOn { curvature += d.fab * ta }
+          AdjointWrite.write(ba + jb, wb, d.fb * g)
+          AdjointWrite.write(bat + jb, wb, d.fb * gt + curvature * g)
         }
       }
     }

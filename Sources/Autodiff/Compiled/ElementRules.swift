@@ -7,6 +7,8 @@
 /// the instruction code happens once per chunk, never once per element.
 @usableFromInline
 protocol ElementRule {
+  /// Whether the rule ignores `b` (then `b` is `a`): its loops need no second stride.
+  static var isUnary: Bool { get }
   static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T
   static func first<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T) -> (fa: T, fb: T)
   static func second<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T)
@@ -14,6 +16,8 @@ protocol ElementRule {
 }
 
 extension ElementRule {
+  @inline(__always) static var isUnary: Bool { false }
+
   @inline(__always)
   static func first<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T) -> (fa: T, fb: T) {
     let s = second(a, b, o)
@@ -94,6 +98,7 @@ enum PowerConstantExponentRule: ElementRule {
 }
 
 enum SquareRule: ElementRule {
+  @inline(__always) static var isUnary: Bool { true }
   @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T { a * a }
   @inline(__always)
   static func second<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T)
@@ -144,6 +149,7 @@ enum MaximumRule: ElementRule {
 }
 
 enum NegateRule: ElementRule {
+  @inline(__always) static var isUnary: Bool { true }
   @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T { -a }
   @inline(__always)
   static func second<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T)
@@ -152,6 +158,7 @@ enum NegateRule: ElementRule {
 }
 
 enum ExpRule: ElementRule {
+  @inline(__always) static var isUnary: Bool { true }
   @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T { T.exp(a) }
   @inline(__always)
   static func second<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T)
@@ -160,6 +167,7 @@ enum ExpRule: ElementRule {
 }
 
 enum LogRule: ElementRule {
+  @inline(__always) static var isUnary: Bool { true }
   @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T { T.log(a) }
   @inline(__always)
   static func second<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T)
@@ -171,6 +179,7 @@ enum LogRule: ElementRule {
 }
 
 enum SqrtRule: ElementRule {
+  @inline(__always) static var isUnary: Bool { true }
   @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T {
     a.squareRoot()
   }
@@ -185,6 +194,7 @@ enum SqrtRule: ElementRule {
 
 /// |a|; the derivative at 0 is taken as 0 (the sign function).
 enum AbsRule: ElementRule {
+  @inline(__always) static var isUnary: Bool { true }
   @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T {
     Swift.abs(a)
   }
@@ -195,6 +205,7 @@ enum AbsRule: ElementRule {
 }
 
 enum SinRule: ElementRule {
+  @inline(__always) static var isUnary: Bool { true }
   @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T { T.sin(a) }
   @inline(__always)
   static func first<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T) -> (fa: T, fb: T) {
@@ -207,6 +218,7 @@ enum SinRule: ElementRule {
 }
 
 enum CosRule: ElementRule {
+  @inline(__always) static var isUnary: Bool { true }
   @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T { T.cos(a) }
   @inline(__always)
   static func first<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T) -> (fa: T, fb: T) {
@@ -219,6 +231,7 @@ enum CosRule: ElementRule {
 }
 
 enum TanRule: ElementRule {
+  @inline(__always) static var isUnary: Bool { true }
   @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T { T.tan(a) }
   @inline(__always)
   static func second<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T)
@@ -230,6 +243,7 @@ enum TanRule: ElementRule {
 }
 
 enum TanhRule: ElementRule {
+  @inline(__always) static var isUnary: Bool { true }
   @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T { T.tanh(a) }
   @inline(__always)
   static func second<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T)
@@ -241,6 +255,7 @@ enum TanhRule: ElementRule {
 }
 
 enum AtanRule: ElementRule {
+  @inline(__always) static var isUnary: Bool { true }
   @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T { T.atan(a) }
   @inline(__always)
   static func second<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T)

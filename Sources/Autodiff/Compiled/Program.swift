@@ -55,6 +55,17 @@ struct ElementInstruction {
   /// Whether the result lives in chunk scratch and so must be recomputed before the reverse
   /// sweep of its chunk.
   var outIsLocal: Bool
+  /// Whether the reverse sweep's write into the operand's adjoint is the first one of the
+  /// chunk, and so an assignment: a chunk-local adjoint then needs neither clearing nor a read.
+  var aAssigns = false
+  var bAssigns = false
+  /// Whether the local result's adjoint must be cleared before each chunk's reverse sweep
+  /// (its first write is an accumulation).
+  var clearsOutAdjoint = false
+  /// For a `sum` whose operand is local and read by nothing else: the operand's adjoint is the
+  /// sum's, the same for every element, so it is filled once per group run and the sum has no
+  /// reverse step.
+  var broadcastsAdjoint = false
 }
 
 /// A contiguous piece of storage.
@@ -103,4 +114,10 @@ struct Stage {
   var length: Int
   /// For a structural stage, its index into the structural instructions.
   var structural: Int
+  /// Whether a group's writes into the input's adjoints all go through full-length unit-stride
+  /// operands, so that a chunk starting at `s` writes no input adjoint at or beyond
+  /// `s + count + inputHigh`: when the group is the first reversed, they can then be cleared a
+  /// window at a time, just before each chunk, instead of in a separate pass over the input.
+  var clearsInputWindows = false
+  var inputHigh = 0
 }

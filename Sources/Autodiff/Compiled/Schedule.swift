@@ -143,8 +143,10 @@ extension Lowering {
             preconditionFailure("structural instruction in an element-wise group")
           }
         }
-        stages.append(
-          Stage(isGroup: true, first: first, end: elements.count, length: length, structural: 0))
+        var stage = Stage(
+          isGroup: true, first: first, end: elements.count, length: length, structural: 0)
+        planAdjointWrites(&elements[first..<elements.count], stage: &stage)
+        stages.append(stage)
       } else {
         guard
           case .structural(let code, let dst, let dstOffset, let src, let count, let times) =
