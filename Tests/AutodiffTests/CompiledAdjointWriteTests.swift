@@ -193,3 +193,22 @@ func twoInputsMatchHandDerivation(n: Int) throws {
     function: try CompiledFunction<Float>(inputs: [.vector(n), .vector(n)], body),
     value: value, gradient: gradient, hessianTimes: hessianTimes)
 }
+
+/// The chained Rosenbrock's group takes every shortcut: the final addition adds straight into
+/// the sum and shares its adjoint with both operands (no reverse step), the sum does nothing,
+/// no local adjoint is ever cleared, and the gradient is cleared window by window.
+@Test func chainedRosenbrockGroupTakesEveryShortcut() throws {
+  let f = try CompiledFunction<Double>(dimension: 1300, chainedRosenbrock)
+  let elements = Array(f.program.elements)
+  let reducing = elements.filter { $0.reducesInto != nil }
+  #expect(reducing.count == 1)
+  #expect(reducing.first?.code == .add)
+  #expect(reducing.first?.skipsReverse == true)
+  let sums = elements.filter { $0.code == .sum }
+  #expect(sums.count == 1)
+  #expect(sums.first?.isReducedByProducer == true)
+  #expect(sums.first?.broadcastsAdjoint == true)
+  #expect(!elements.contains { $0.clearsOutAdjoint })
+  #expect(f.clearsInputWindows)
+  #expect(f.program.stages.last?.inputHigh == 1)
+}

@@ -111,8 +111,8 @@ enum AdjointWrite {
 func withAdjointPattern<R: ElementRule>(
   _ rule: R.Type, _ i: ElementInstruction, _ body: (Int, Int, Int, Int) -> Void
 ) {
-  let wa = AdjointWrite.of(active: i.aActive, assigns: i.aAssigns)
-  let wb = AdjointWrite.of(active: i.bActive, assigns: i.bAssigns)
+  let wa = AdjointWrite.of(active: i.aActive && !i.aAliased, assigns: i.aAssigns)
+  let wb = AdjointWrite.of(active: i.bActive && !i.bAliased, assigns: i.bAssigns)
   withStrides(R.self, i.a.stride, i.b.stride) { sa, sb in
     AdjointWrite.with(wa, assignable: sa == 1, optional: !R.isUnary) { wa in
       if R.isUnary {
@@ -126,7 +126,7 @@ func withAdjointPattern<R: ElementRule>(
   }
 }
 
-/// o = f(a, b).
+/// o = f(a, b), or with `reducesInto`, Σ o added to that sum.
 struct ValueKernel<T: DifferentiableScalar>: ChunkKernel {
   let instruction: ElementInstruction
   let values: Bases<T>
@@ -135,10 +135,20 @@ struct ValueKernel<T: DifferentiableScalar>: ChunkKernel {
 
   @inline(__always)
   func run<R: ElementRule>(_ rule: R.Type) {
-    let o = instruction.out.pointer(values, chunk: start)
     let a = instruction.a.pointer(values, chunk: start)
     let b = instruction.b.pointer(values, chunk: start)
     let n = count
+    if let target = instruction.reducesInto {
+      let total = target.pointer(values, chunk: 0)
+      withStrides(R.self, instruction.a.stride, instruction.b.stride) { sa, sb in
+        // In element order, then into the sum: as `sum` itself adds.
+        var chunkTotal: T = 0
+        for j in 0..<n { chunkTotal += R.value(a[j &* sa], b[j &* sb]) }
+        total.pointee += chunkTotal
+      }
+      return
+    }
+    let o = instruction.out.pointer(values, chunk: start)
     withStrides(R.self, instruction.a.stride, instruction.b.stride) { sa, sb in
       for j in 0..<n { o[j] = R.value(a[j &* sa], b[j &* sb]) }
     }
@@ -165,16 +175,37 @@ struct TangentKernel<T: DifferentiableScalar>: ChunkKernel {
     let n = count
     let aOn = i.aActive
     let bOn = i.bActive
+    @inline(__always)
+    func element(_ j: Int, _ sa: Int, _ sb: Int) -> (value: T, tangent: T) {
+      let av = a[j &* sa]
+      let bv = b[j &* sb]
+      let ov = R.value(av, bv)
+      let (fa, fb) = R.first(av, bv, ov)
+      var t: T = 0
+      if aOn { t += fa * at[j &* sa] }
+      if bOn { t += fb * bt[j &* sb] }
+      return (ov, t)
+    }
+    if let target = i.reducesInto {
+      let total = target.pointer(values, chunk: 0)
+      let totalTangent = target.pointer(tangents, chunk: 0)
+      withStrides(R.self, i.a.stride, i.b.stride) { sa, sb in
+        var chunkTotal: T = 0
+        var chunkTangent: T = 0
+        for j in 0..<n {
+          let (v, t) = element(j, sa, sb)
+          chunkTotal += v
+          chunkTangent += t
+        }
+        total.pointee += chunkTotal
+        totalTangent.pointee += chunkTangent
+      }
+      return
+    }
     withStrides(R.self, i.a.stride, i.b.stride) { sa, sb in
       for j in 0..<n {
-        let av = a[j &* sa]
-        let bv = b[j &* sb]
-        let ov = R.value(av, bv)
-        o[j] = ov
-        let (fa, fb) = R.first(av, bv, ov)
-        var t: T = 0
-        if aOn { t += fa * at[j &* sa] }
-        if bOn { t += fb * bt[j &* sb] }
+        let (v, t) = element(j, sa, sb)
+        o[j] = v
         ot[j] = t
       }
     }
@@ -195,7 +226,7 @@ struct AdjointKernel<T: DifferentiableScalar>: ChunkKernel {
     let o = i.out.pointer(values, chunk: start)
     let a = i.a.pointer(values, chunk: start)
     let b = i.b.pointer(values, chunk: start)
-    let oa = i.out.pointer(adjoints, chunk: start)
+    let oa = i.outAdjoint.pointer(adjoints, chunk: start)
     let aa = i.a.pointer(adjoints, chunk: start)
     let ba = i.b.pointer(adjoints, chunk: start)
     let n = count
@@ -231,10 +262,10 @@ struct AdjointTangentKernel<T: DifferentiableScalar>: ChunkKernel {
     let b = i.b.pointer(values, chunk: start)
     let at = i.a.pointer(tangents, chunk: start)
     let bt = i.b.pointer(tangents, chunk: start)
-    let oa = i.out.pointer(adjoints, chunk: start)
+    let oa = i.outAdjoint.pointer(adjoints, chunk: start)
     let aa = i.a.pointer(adjoints, chunk: start)
     let ba = i.b.pointer(adjoints, chunk: start)
-    let oat = i.out.pointer(adjointTangents, chunk: start)
+    let oat = i.outAdjoint.pointer(adjointTangents, chunk: start)
     let aat = i.a.pointer(adjointTangents, chunk: start)
     let bat = i.b.pointer(adjointTangents, chunk: start)
     let n = count

@@ -66,6 +66,22 @@ struct ElementInstruction {
   /// sum's, the same for every element, so it is filled once per group run and the sum has no
   /// reverse step.
   var broadcastsAdjoint = false
+  /// Where the reverse sweep reads the result's adjoint: `out` itself, or, when the result
+  /// is a local whose only reader adds it unchanged (`a + b`, `a − b`'s `a`), that reader's
+  /// result adjoint, which is then the same.
+  var outAdjoint: Operand
+  /// Whether the operand's adjoint is this instruction's result adjoint (see `outAdjoint`), so
+  /// the reverse sweep writes nothing for it.
+  var aAliased = false
+  var bAliased = false
+  /// The reverse sweep has nothing to write: every active operand is aliased.
+  var skipsReverse = false
+  /// For a local result whose only reader is a broadcasting sum, when the derivatives do not
+  /// read the result: the forward sweep adds the results straight into the sum, never storing
+  /// them, and the sum itself does nothing.
+  var reducesInto: Operand?
+  /// For that sum: its producer reduces into it.
+  var isReducedByProducer = false
 }
 
 /// A contiguous piece of storage.

@@ -46,6 +46,7 @@ struct Machine<T: DifferentiableScalar> {
   @inline(__always)
   func forward(_ i: ElementInstruction, start: Int, count: Int, tangents withTangents: Bool) {
     if i.code == .sum {
+      if i.isReducedByProducer { return }
       let a = i.a.pointer(values, chunk: start)
       var total: T = 0
       for j in 0..<count { total += a[j &* i.a.stride] }
@@ -90,6 +91,8 @@ struct Machine<T: DifferentiableScalar> {
         // Locals were overwritten by later chunks: recompute this chunk's.
         for e in stage.first..<stage.end where elements[e].outIsLocal {
           let i = elements[e]
+          // A result added straight into its sum is never read back.
+          if i.reducesInto != nil { continue }
           forward(i, start: start, count: count, tangents: withTangents)
           if i.clearsOutAdjoint { clearAdjoint(i, start: start, count: count, withTangents) }
         }
@@ -196,6 +199,8 @@ struct Machine<T: DifferentiableScalar> {
           for j in 0..<count { aat[j &* i.a.stride] += gt }
         }
       }
+    } else if i.skipsReverse {
+      return
     } else if withTangents {
       AdjointTangentKernel(
         instruction: i, values: values, tangents: tangents, adjoints: adjoints,
