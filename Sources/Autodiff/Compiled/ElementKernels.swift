@@ -141,10 +141,8 @@ struct ValueKernel<T: DifferentiableScalar>: ChunkKernel {
     if let target = instruction.reducesInto {
       let total = target.pointer(values, chunk: 0)
       withStrides(R.self, instruction.a.stride, instruction.b.stride) { sa, sb in
-        // In element order, then into the sum: as `sum` itself adds.
-        var chunkTotal: T = 0
-        for j in 0..<n { chunkTotal += R.value(a[j &* sa], b[j &* sb]) }
-        total.pointee += chunkTotal
+        // Chunk by chunk into the sum, as `sum` itself adds.
+        total.pointee += chunkSum(n) { j in R.value(a[j &* sa], b[j &* sb]) }
       }
       return
     }
@@ -190,13 +188,7 @@ struct TangentKernel<T: DifferentiableScalar>: ChunkKernel {
       let total = target.pointer(values, chunk: 0)
       let totalTangent = target.pointer(tangents, chunk: 0)
       withStrides(R.self, i.a.stride, i.b.stride) { sa, sb in
-        var chunkTotal: T = 0
-        var chunkTangent: T = 0
-        for j in 0..<n {
-          let (v, t) = element(j, sa, sb)
-          chunkTotal += v
-          chunkTangent += t
-        }
+        let (chunkTotal, chunkTangent) = chunkSums(n) { j in element(j, sa, sb) }
         total.pointee += chunkTotal
         totalTangent.pointee += chunkTangent
       }

@@ -16,7 +16,7 @@ enum Region {
 /// Elements processed per chunk by an element-wise group: small enough that a group's locals
 /// stay in the first-level cache, large enough to amortise the per-instruction dispatch.
 @usableFromInline
-let chunkSize = 512
+let chunkSize = 256
 
 /// How an element-wise instruction reaches one operand inside a chunk starting at `s`:
 /// element `j` of the chunk is at `base[region] + offset + s * chunkScale + j * stride`.

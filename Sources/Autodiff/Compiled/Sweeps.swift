@@ -48,14 +48,11 @@ struct Machine<T: DifferentiableScalar> {
     if i.code == .sum {
       if i.isReducedByProducer { return }
       let a = i.a.pointer(values, chunk: start)
-      var total: T = 0
-      for j in 0..<count { total += a[j &* i.a.stride] }
-      i.out.pointer(values, chunk: 0).pointee += total
+      let stride = i.a.stride
+      i.out.pointer(values, chunk: 0).pointee += chunkSum(count) { j in a[j &* stride] }
       if withTangents {
         let at = i.a.pointer(tangents, chunk: start)
-        var t: T = 0
-        for j in 0..<count { t += at[j &* i.a.stride] }
-        i.out.pointer(tangents, chunk: 0).pointee += t
+        i.out.pointer(tangents, chunk: 0).pointee += chunkSum(count) { j in at[j &* stride] }
       }
     } else if withTangents {
       TangentKernel(
