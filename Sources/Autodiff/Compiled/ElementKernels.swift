@@ -171,10 +171,9 @@ struct TangentKernel<T: DifferentiableScalar>: ChunkKernel {
     let at = i.a.pointer(tangents, chunk: start)
     let bt = i.b.pointer(tangents, chunk: start)
     let n = count
-    let aOn = i.aActive
-    let bOn = i.bActive
     @inline(__always)
-    func element(_ j: Int, _ sa: Int, _ sb: Int) -> (value: T, tangent: T) {
+    func element(_ j: Int, _ sa: Int, _ sb: Int, _ aOn: Bool, _ bOn: Bool) -> (value: T, tangent: T)
+    {
       let av = a[j &* sa]
       let bv = b[j &* sb]
       let ov = R.value(av, bv)
@@ -188,19 +187,41 @@ struct TangentKernel<T: DifferentiableScalar>: ChunkKernel {
       let total = target.pointer(values, chunk: 0)
       let totalTangent = target.pointer(tangents, chunk: 0)
       withStrides(R.self, i.a.stride, i.b.stride) { sa, sb in
-        let (chunkTotal, chunkTangent) = chunkSums(n) { j in element(j, sa, sb) }
+        let (chunkTotal, chunkTangent) = chunkSums(n) { j in
+          element(j, sa, sb, i.aActive, i.bActive)
+        }
         total.pointee += chunkTotal
         totalTangent.pointee += chunkTangent
       }
       return
     }
-    withStrides(R.self, i.a.stride, i.b.stride) { sa, sb in
-      for j in 0..<n {
-        let (v, t) = element(j, sa, sb)
-        o[j] = v
-        ot[j] = t
+    // Activities as literals too: a branch-free loop that vectorises.
+    withTangentActivity(R.self, i) { aOn, bOn in
+      withStrides(R.self, i.a.stride, i.b.stride) { sa, sb in
+        for j in 0..<n {
+          let (v, t) = element(j, sa, sb, aOn, bOn)
+          o[j] = v
+          ot[j] = t
+        }
       }
     }
+  }
+}
+
+/// Runs `body` with the operand activities of `i` as literals (a unary rule's `b` is inactive;
+/// every instruction has an active operand).
+@inline(__always)
+func withTangentActivity<R: ElementRule>(
+  _ rule: R.Type, _ i: ElementInstruction, _ body: (Bool, Bool) -> Void
+) {
+  if R.isUnary {
+    body(true, false)
+  } else if i.aActive && i.bActive {
+    body(true, true)
+  } else if i.aActive {
+    body(true, false)
+  } else {
+    body(false, true)
   }
 }
 
