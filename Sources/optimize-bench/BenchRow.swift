@@ -14,11 +14,25 @@ struct BenchRow {
   var ratio: Double? = nil
   /// Heap allocations per call; nil when not counted.
   var allocationsPerCall: Double? = nil
+  /// scaling.csv only: the process's peak resident memory in bytes when this row was
+  /// measured; nil when not known.
+  var peakResidentBytes: Double? = nil
 
   static let header = [
     "workload", "variant", "n", "seconds_per_call", "seconds_min", "seconds_max", "reference",
     "ratio", "allocations_per_call",
   ]
+
+  /// scaling.csv's header: the columns, then the time per element (seconds per call
+  /// over n, flat when the cost is linear in n) and the peak memory.
+  static let scalingHeader = header + ["seconds_per_element", "peak_resident_bytes"]
+
+  var scalingFields: [String] {
+    fields + [
+      CSVNumber.format(time.seconds / Double(n)),
+      peakResidentBytes.map { CSVNumber.format($0) } ?? "",
+    ]
+  }
 
   var fields: [String] {
     [

@@ -26,7 +26,7 @@ func runIssueSections(quick: Bool) {
   let sizes = quick ? [10, 1_000, 100_000] : [10, 1_000, 100_000, 1_000_000]
   let scaling = attempt("scaling") { try scalingSection(plan, sizes: sizes) }
   if let scaling { print(scaling.table) }
-  save("scaling.csv", BenchRow.header, (scaling?.rows ?? []).map(\.fields))
+  save("scaling.csv", BenchRow.scalingHeader, (scaling?.rows ?? []).map(\.scalingFields))
 
   let solvers = attempt("solvers") { try solverSection(quick ? .quick : .full) }
   if let solvers { print(solvers.table) }

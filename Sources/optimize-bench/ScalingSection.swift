@@ -90,7 +90,9 @@ func scalingSection(_ plan: TimingPlan, sizes: [Int]) throws -> SectionResult {
       BenchRow(
         workload: "rosenbrock-n:hvp", variant: "fast-path", n: n, time: fast[2],
         reference: "fast-path:value", ratio: fast[2].seconds / fast[0].seconds))
-    let peak = peakResidentBytes().map { fixed($0 / 1_048_576, 1) } ?? "-"
+    let peakBytes = peakResidentBytes()
+    for k in rows.indices where rows[k].n == n { rows[k].peakResidentBytes = peakBytes }
+    let peak = peakBytes.map { fixed($0 / 1_048_576, 1) } ?? "-"
     table.add([
       "\(n)", duration(fast[0].nanoseconds), duration(fast[1].nanoseconds),
       duration(fast[2].nanoseconds), ratio(fast[1].seconds, fast[0].seconds),

@@ -28,6 +28,8 @@ public final class CompiledFunction<T: DifferentiableScalar> {
   /// `Machine.fusedLastStage`): it is an element-wise group, its only result kept is a sum, and
   /// that sum is the output.
   let fusesLastStage: Bool
+  /// Whether that fused last stage also clears the input's adjoints, window by window.
+  let clearsInputWindows: Bool
   /// The all-scalar form of the program, when it has one, with its instructions and its
   /// work buffers.
   let scalarTape: UnsafeMutableBufferPointer<ScalarInstruction>?
@@ -80,6 +82,7 @@ public final class CompiledFunction<T: DifferentiableScalar> {
     } else {
       fusesLastStage = false
     }
+    clearsInputWindows = fusesLastStage && program.stages.last!.clearsInputWindows
     bases = .allocate(capacity: 4 * Region.count)
     for kind in 0..<4 {
       bases[kind * Region.count + Region.registers] =
@@ -137,7 +140,8 @@ public final class CompiledFunction<T: DifferentiableScalar> {
       stages: program.stages.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!,
       stageCount: program.stages.count,
       values: bases, tangents: bases + Region.count, adjoints: bases + 2 * Region.count,
-      adjointTangents: bases + 3 * Region.count, scratch: scratch.baseAddress ?? empty)
+      adjointTangents: bases + 3 * Region.count, scratch: scratch.baseAddress ?? empty,
+      inputCount: program.dimension)
   }
 
   @inline(__always)
@@ -159,15 +163,17 @@ public final class CompiledFunction<T: DifferentiableScalar> {
     bases[kind * Region.count + location.region] + location.offset
   }
 
-  /// Clears register adjoints (and adjoint tangents) and the bound input adjoints, then seeds
-  /// the output's adjoint with 1.
+  /// Clears register adjoints (and adjoint tangents) and, unless the fused last stage clears
+  /// them window by window, the bound input adjoints; then seeds the output's adjoint with 1.
   @inline(__always)
   func seed(tangents: Bool) {
     let r = program.registerInitial.count
     (registers.baseAddress! + 2 * r).update(repeating: 0, count: tangents ? 2 * r : r)
-    bases[2 * Region.count + Region.input].update(repeating: 0, count: program.dimension)
-    if tangents {
-      bases[3 * Region.count + Region.input].update(repeating: 0, count: program.dimension)
+    if !clearsInputWindows {
+      bases[2 * Region.count + Region.input].update(repeating: 0, count: program.dimension)
+      if tangents {
+        bases[3 * Region.count + Region.input].update(repeating: 0, count: program.dimension)
+      }
     }
     at(2, program.output).pointee += 1
   }
@@ -197,7 +203,7 @@ public final class CompiledFunction<T: DifferentiableScalar> {
     if fusesLastStage {
       m.forward(tangents: false, stages: m.stageCount - 1)
       seed(tangents: false)
-      m.fusedLastStage(tangents: false)
+      m.fusedLastStage(tangents: false, clearingInputs: clearsInputWindows)
       m.reverse(tangents: false, stages: m.stageCount - 1)
       return at(0, program.output).pointee
     }
@@ -227,7 +233,7 @@ public final class CompiledFunction<T: DifferentiableScalar> {
     if fusesLastStage {
       m.forward(tangents: true, stages: m.stageCount - 1)
       seed(tangents: true)
-      m.fusedLastStage(tangents: true)
+      m.fusedLastStage(tangents: true, clearingInputs: clearsInputWindows)
       m.reverse(tangents: true, stages: m.stageCount - 1)
       return at(0, program.output).pointee
     }

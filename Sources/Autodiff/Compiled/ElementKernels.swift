@@ -61,20 +61,72 @@ func withStrides(_ sa: Int, _ sb: Int, _ body: (Int, Int) -> Void) {
   }
 }
 
-/// Runs `body` with the operand activities as literals.
+/// `withStrides` for rule `R`: a unary rule's `b` is its `a`, so only one stride varies.
 @inline(__always)
-func withActivity(_ a: Bool, _ b: Bool, _ body: (Bool, Bool) -> Void) {
-  if a && b {
-    body(true, true)
-  } else if a {
-    body(true, false)
+func withStrides<R: ElementRule>(_ rule: R.Type, _ sa: Int, _ sb: Int, _ body: (Int, Int) -> Void) {
+  if R.isUnary {
+    if sa == 1 { body(1, 1) } else { body(0, 0) }
   } else {
-    // Every instruction has an active operand.
-    body(false, true)
+    withStrides(sa, sb, body)
   }
 }
 
-/// o = f(a, b).
+/// How the reverse sweep writes one operand's adjoint.
+enum AdjointWrite {
+  /// The operand does not depend on the input.
+  static let none = 0
+  /// The first write of the chunk into a unit-stride local adjoint.
+  static let assign = 1
+  static let accumulate = 2
+
+  static func of(active: Bool, assigns: Bool) -> Int {
+    active ? (assigns ? assign : accumulate) : none
+  }
+
+  /// Runs `body` with `mode` as a literal, among the modes possible for the operand.
+  @inline(__always)
+  static func with(_ mode: Int, assignable: Bool, optional: Bool, _ body: (Int) -> Void) {
+    if optional && mode == none {
+      body(none)
+    } else if assignable && mode == assign {
+      body(assign)
+    } else {
+      body(accumulate)
+    }
+  }
+
+  @inline(__always)
+  static func write<T: DifferentiableScalar>(_ p: UnsafeMutablePointer<T>, _ mode: Int, _ x: T) {
+    if mode == assign {
+      p.pointee = x
+    } else if mode == accumulate {
+      p.pointee += x
+    }
+  }
+}
+
+/// Runs `body` with the strides and the adjoint write modes of `i` as literals: assignment
+/// only for unit-stride operands, and never neither operand written.
+@inline(__always)
+func withAdjointPattern<R: ElementRule>(
+  _ rule: R.Type, _ i: ElementInstruction, _ body: (Int, Int, Int, Int) -> Void
+) {
+  let wa = AdjointWrite.of(active: i.aActive && !i.aAliased, assigns: i.aAssigns)
+  let wb = AdjointWrite.of(active: i.bActive && !i.bAliased, assigns: i.bAssigns)
+  withStrides(R.self, i.a.stride, i.b.stride) { sa, sb in
+    AdjointWrite.with(wa, assignable: sa == 1, optional: !R.isUnary) { wa in
+      if R.isUnary {
+        body(sa, sb, wa, AdjointWrite.none)
+      } else {
+        AdjointWrite.with(wb, assignable: sb == 1, optional: wa != AdjointWrite.none) { wb in
+          body(sa, sb, wa, wb)
+        }
+      }
+    }
+  }
+}
+
+/// o = f(a, b), or with `reducesInto`, Σ o added to that sum.
 struct ValueKernel<T: DifferentiableScalar>: ChunkKernel {
   let instruction: ElementInstruction
   let values: Bases<T>
@@ -83,11 +135,19 @@ struct ValueKernel<T: DifferentiableScalar>: ChunkKernel {
 
   @inline(__always)
   func run<R: ElementRule>(_ rule: R.Type) {
-    let o = instruction.out.pointer(values, chunk: start)
     let a = instruction.a.pointer(values, chunk: start)
     let b = instruction.b.pointer(values, chunk: start)
     let n = count
-    withStrides(instruction.a.stride, instruction.b.stride) { sa, sb in
+    if let target = instruction.reducesInto {
+      let total = target.pointer(values, chunk: 0)
+      withStrides(R.self, instruction.a.stride, instruction.b.stride) { sa, sb in
+        // Chunk by chunk into the sum, as `sum` itself adds.
+        total.pointee += chunkSum(n) { j in R.value(a[j &* sa], b[j &* sb]) }
+      }
+      return
+    }
+    let o = instruction.out.pointer(values, chunk: start)
+    withStrides(R.self, instruction.a.stride, instruction.b.stride) { sa, sb in
       for j in 0..<n { o[j] = R.value(a[j &* sa], b[j &* sb]) }
     }
   }
@@ -111,25 +171,61 @@ struct TangentKernel<T: DifferentiableScalar>: ChunkKernel {
     let at = i.a.pointer(tangents, chunk: start)
     let bt = i.b.pointer(tangents, chunk: start)
     let n = count
-    let aOn = i.aActive
-    let bOn = i.bActive
-    withStrides(i.a.stride, i.b.stride) { sa, sb in
-      for j in 0..<n {
-        let av = a[j &* sa]
-        let bv = b[j &* sb]
-        let ov = R.value(av, bv)
-        o[j] = ov
-        let (fa, fb) = R.first(av, bv, ov)
-        var t: T = 0
-        if aOn { t += fa * at[j &* sa] }
-        if bOn { t += fb * bt[j &* sb] }
-        ot[j] = t
+    @inline(__always)
+    func element(_ j: Int, _ sa: Int, _ sb: Int, _ aOn: Bool, _ bOn: Bool) -> (value: T, tangent: T)
+    {
+      let av = a[j &* sa]
+      let bv = b[j &* sb]
+      let ov = R.value(av, bv)
+      let (fa, fb) = R.first(av, bv, ov)
+      var t: T = 0
+      if aOn { t += fa * at[j &* sa] }
+      if bOn { t += fb * bt[j &* sb] }
+      return (ov, t)
+    }
+    if let target = i.reducesInto {
+      let total = target.pointer(values, chunk: 0)
+      let totalTangent = target.pointer(tangents, chunk: 0)
+      withStrides(R.self, i.a.stride, i.b.stride) { sa, sb in
+        let (chunkTotal, chunkTangent) = chunkSums(n) { j in
+          element(j, sa, sb, i.aActive, i.bActive)
+        }
+        total.pointee += chunkTotal
+        totalTangent.pointee += chunkTangent
+      }
+      return
+    }
+    // Activities as literals too: a branch-free loop that vectorises.
+    withTangentActivity(R.self, i) { aOn, bOn in
+      withStrides(R.self, i.a.stride, i.b.stride) { sa, sb in
+        for j in 0..<n {
+          let (v, t) = element(j, sa, sb, aOn, bOn)
+          o[j] = v
+          ot[j] = t
+        }
       }
     }
   }
 }
 
-/// ā += f_a ō, b̄ += f_b ō.
+/// Runs `body` with the operand activities of `i` as literals (a unary rule's `b` is inactive;
+/// every instruction has an active operand).
+@inline(__always)
+func withTangentActivity<R: ElementRule>(
+  _ rule: R.Type, _ i: ElementInstruction, _ body: (Bool, Bool) -> Void
+) {
+  if R.isUnary {
+    body(true, false)
+  } else if i.aActive && i.bActive {
+    body(true, true)
+  } else if i.aActive {
+    body(true, false)
+  } else {
+    body(false, true)
+  }
+}
+
+/// ā += f_a ō, b̄ += f_b ō (or = for a first write).
 struct AdjointKernel<T: DifferentiableScalar>: ChunkKernel {
   let instruction: ElementInstruction
   let values: Bases<T>
@@ -143,18 +239,18 @@ struct AdjointKernel<T: DifferentiableScalar>: ChunkKernel {
     let o = i.out.pointer(values, chunk: start)
     let a = i.a.pointer(values, chunk: start)
     let b = i.b.pointer(values, chunk: start)
-    let oa = i.out.pointer(adjoints, chunk: start)
+    let oa = i.outAdjoint.pointer(adjoints, chunk: start)
     let aa = i.a.pointer(adjoints, chunk: start)
     let ba = i.b.pointer(adjoints, chunk: start)
     let n = count
-    withActivity(i.aActive, i.bActive) { aOn, bOn in
-      withStrides(i.a.stride, i.b.stride) { sa, sb in
-        for j in 0..<n {
-          let (fa, fb) = R.first(a[j &* sa], b[j &* sb], o[j])
-          let g = oa[j]
-          if aOn { aa[j &* sa] += fa * g }
-          if bOn { ba[j &* sb] += fb * g }
-        }
+    withAdjointPattern(R.self, i) { sa, sb, wa, wb in
+      for j in 0..<n {
+        let ja = j &* sa
+        let jb = j &* sb
+        let (fa, fb) = R.first(a[ja], b[jb], o[j])
+        let g = oa[j]
+        AdjointWrite.write(aa + ja, wa, fa * g)
+        AdjointWrite.write(ba + jb, wb, fb * g)
       }
     }
   }
@@ -179,36 +275,36 @@ struct AdjointTangentKernel<T: DifferentiableScalar>: ChunkKernel {
     let b = i.b.pointer(values, chunk: start)
     let at = i.a.pointer(tangents, chunk: start)
     let bt = i.b.pointer(tangents, chunk: start)
-    let oa = i.out.pointer(adjoints, chunk: start)
+    let oa = i.outAdjoint.pointer(adjoints, chunk: start)
     let aa = i.a.pointer(adjoints, chunk: start)
     let ba = i.b.pointer(adjoints, chunk: start)
-    let oat = i.out.pointer(adjointTangents, chunk: start)
+    let oat = i.outAdjoint.pointer(adjointTangents, chunk: start)
     let aat = i.a.pointer(adjointTangents, chunk: start)
     let bat = i.b.pointer(adjointTangents, chunk: start)
     let n = count
-    // Activities as literals, so the loop carries no per-element test of them.
-    withActivity(i.aActive, i.bActive) { aOn, bOn in
-      withStrides(i.a.stride, i.b.stride) { sa, sb in
-        for j in 0..<n {
-          let ja = j &* sa
-          let jb = j &* sb
-          let d = R.second(a[ja], b[jb], o[j])
-          let g = oa[j]
-          let gt = oat[j]
-          let ta = aOn ? at[ja] : 0
-          let tb = bOn ? bt[jb] : 0
-          if aOn {
-            var curvature = d.faa * ta
-            if bOn { curvature += d.fab * tb }
-            aa[ja] += d.fa * g
-            aat[ja] += d.fa * gt + curvature * g
-          }
-          if bOn {
-            var curvature = d.fbb * tb
-            if aOn { curvature += d.fab * ta }
-            ba[jb] += d.fb * g
-            bat[jb] += d.fb * gt + curvature * g
-          }
+    // Activities and write modes as literals, so the loop carries no per-element test of them.
+    withAdjointPattern(R.self, i) { sa, sb, wa, wb in
+      let aOn = wa != AdjointWrite.none
+      let bOn = wb != AdjointWrite.none
+      for j in 0..<n {
+        let ja = j &* sa
+        let jb = j &* sb
+        let d = R.second(a[ja], b[jb], o[j])
+        let g = oa[j]
+        let gt = oat[j]
+        let ta = aOn ? at[ja] : 0
+        let tb = bOn ? bt[jb] : 0
+        if aOn {
+          var curvature = d.faa * ta
+          if bOn { curvature += d.fab * tb }
+          AdjointWrite.write(aa + ja, wa, d.fa * g)
+          AdjointWrite.write(aat + ja, wa, d.fa * gt + curvature * g)
+        }
+        if bOn {
+          var curvature = d.fbb * tb
+          if aOn { curvature += d.fab * ta }
+          AdjointWrite.write(ba + jb, wb, d.fb * g)
+          AdjointWrite.write(bat + jb, wb, d.fb * gt + curvature * g)
         }
       }
     }

@@ -7,6 +7,8 @@
 /// the instruction code happens once per chunk, never once per element.
 @usableFromInline
 protocol ElementRule {
+  /// Whether the rule ignores `b` (then `b` is `a`): its loops need no second stride.
+  static var isUnary: Bool { get }
   static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T
   static func first<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T) -> (fa: T, fb: T)
   static func second<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T)
@@ -14,6 +16,8 @@ protocol ElementRule {
 }
 
 extension ElementRule {
+  @inline(__always) static var isUnary: Bool { false }
+
   @inline(__always)
   static func first<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T) -> (fa: T, fb: T) {
     let s = second(a, b, o)
@@ -100,6 +104,7 @@ enum PowerConstantExponentRule: ElementRule {
 }
 
 enum SquareRule: ElementRule {
+  @inline(__always) static var isUnary: Bool { true }
   @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T { a * a }
   @inline(__always)
   static func second<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T)
@@ -166,6 +171,7 @@ enum MaximumRule: ElementRule {
 }
 
 enum NegateRule: ElementRule {
+  @inline(__always) static var isUnary: Bool { true }
   @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T { -a }
   @inline(__always)
   static func second<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T)
@@ -174,6 +180,7 @@ enum NegateRule: ElementRule {
 }
 
 enum ExpRule: ElementRule {
+  @inline(__always) static var isUnary: Bool { true }
   @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T { T.exp(a) }
   @inline(__always)
   static func second<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T)
@@ -182,6 +189,7 @@ enum ExpRule: ElementRule {
 }
 
 enum LogRule: ElementRule {
+  @inline(__always) static var isUnary: Bool { true }
   @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T { T.log(a) }
   @inline(__always)
   static func second<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T)
@@ -193,6 +201,7 @@ enum LogRule: ElementRule {
 }
 
 enum SqrtRule: ElementRule {
+  @inline(__always) static var isUnary: Bool { true }
   @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T {
     a.squareRoot()
   }
@@ -207,6 +216,7 @@ enum SqrtRule: ElementRule {
 
 /// |a|; the derivative at 0 is taken as 0 (the sign function).
 enum AbsRule: ElementRule {
+  @inline(__always) static var isUnary: Bool { true }
   @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T {
     Swift.abs(a)
   }
@@ -217,6 +227,7 @@ enum AbsRule: ElementRule {
 }
 
 enum SinRule: ElementRule {
+  @inline(__always) static var isUnary: Bool { true }
   @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T { T.sin(a) }
   @inline(__always)
   static func first<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T) -> (fa: T, fb: T) {
@@ -229,6 +240,7 @@ enum SinRule: ElementRule {
 }
 
 enum CosRule: ElementRule {
+  @inline(__always) static var isUnary: Bool { true }
   @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T { T.cos(a) }
   @inline(__always)
   static func first<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T) -> (fa: T, fb: T) {
@@ -241,6 +253,7 @@ enum CosRule: ElementRule {
 }
 
 enum TanRule: ElementRule {
+  @inline(__always) static var isUnary: Bool { true }
   @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T { T.tan(a) }
   @inline(__always)
   static func second<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T)
@@ -252,6 +265,7 @@ enum TanRule: ElementRule {
 }
 
 enum TanhRule: ElementRule {
+  @inline(__always) static var isUnary: Bool { true }
   @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T { T.tanh(a) }
   @inline(__always)
   static func second<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T)
@@ -263,6 +277,7 @@ enum TanhRule: ElementRule {
 }
 
 enum AtanRule: ElementRule {
+  @inline(__always) static var isUnary: Bool { true }
   @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T { T.atan(a) }
   @inline(__always)
   static func second<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T)

@@ -16,7 +16,7 @@ enum Region {
 /// Elements processed per chunk by an element-wise group: small enough that a group's locals
 /// stay in the first-level cache, large enough to amortise the per-instruction dispatch.
 @usableFromInline
-let chunkSize = 512
+let chunkSize = 256
 
 /// How an element-wise instruction reaches one operand inside a chunk starting at `s`:
 /// element `j` of the chunk is at `base[region] + offset + s * chunkScale + j * stride`.
@@ -55,6 +55,33 @@ struct ElementInstruction {
   /// Whether the result lives in chunk scratch and so must be recomputed before the reverse
   /// sweep of its chunk.
   var outIsLocal: Bool
+  /// Whether the reverse sweep's write into the operand's adjoint is the first one of the
+  /// chunk, and so an assignment: a chunk-local adjoint then needs neither clearing nor a read.
+  var aAssigns = false
+  var bAssigns = false
+  /// Whether the local result's adjoint must be cleared before each chunk's reverse sweep
+  /// (its first write is an accumulation).
+  var clearsOutAdjoint = false
+  /// For a `sum` whose operand is local and read by nothing else: the operand's adjoint is the
+  /// sum's, the same for every element, so it is filled once per group run and the sum has no
+  /// reverse step.
+  var broadcastsAdjoint = false
+  /// Where the reverse sweep reads the result's adjoint: `out` itself, or, when the result
+  /// is a local whose only reader adds it unchanged (`a + b`, `a − b`'s `a`), that reader's
+  /// result adjoint, which is then the same.
+  var outAdjoint: Operand
+  /// Whether the operand's adjoint is this instruction's result adjoint (see `outAdjoint`), so
+  /// the reverse sweep writes nothing for it.
+  var aAliased = false
+  var bAliased = false
+  /// The reverse sweep has nothing to write: every active operand is aliased.
+  var skipsReverse = false
+  /// For a local result whose only reader is a broadcasting sum, when the derivatives do not
+  /// read the result: the forward sweep adds the results straight into the sum, never storing
+  /// them, and the sum itself does nothing.
+  var reducesInto: Operand?
+  /// For that sum: its producer reduces into it.
+  var isReducedByProducer = false
 }
 
 /// A contiguous piece of storage.
@@ -103,4 +130,10 @@ struct Stage {
   var length: Int
   /// For a structural stage, its index into the structural instructions.
   var structural: Int
+  /// Whether a group's writes into the input's adjoints all go through full-length unit-stride
+  /// operands, so that a chunk starting at `s` writes no input adjoint at or beyond
+  /// `s + count + inputHigh`: when the group is the first reversed, they can then be cleared a
+  /// window at a time, just before each chunk, instead of in a separate pass over the input.
+  var clearsInputWindows = false
+  var inputHigh = 0
 }

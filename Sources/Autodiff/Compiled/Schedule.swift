@@ -132,19 +132,21 @@ extension Lowering {
                 code: code, out: operand(out, over: length), a: operand(a, over: length),
                 b: operand(b, over: length), aActive: values[a].active,
                 bActive: code.isBinary && code != .powerConstantExponent && values[b].active,
-                outIsLocal: local[out]))
+                outIsLocal: local[out], outAdjoint: operand(out, over: length)))
           case .sum(let out, let a):
             elements.append(
               ElementInstruction(
                 code: .sum, out: operand(out, over: length), a: operand(a, over: length),
                 b: operand(a, over: length), aActive: values[a].active, bActive: false,
-                outIsLocal: false))
+                outIsLocal: false, outAdjoint: operand(out, over: length)))
           case .structural:
             preconditionFailure("structural instruction in an element-wise group")
           }
         }
-        stages.append(
-          Stage(isGroup: true, first: first, end: elements.count, length: length, structural: 0))
+        var stage = Stage(
+          isGroup: true, first: first, end: elements.count, length: length, structural: 0)
+        planAdjointWrites(&elements[first..<elements.count], stage: &stage)
+        stages.append(stage)
       } else {
         guard
           case .structural(let code, let dst, let dstOffset, let src, let count, let times) =
@@ -170,6 +172,14 @@ extension Lowering {
 }
 
 extension ElementCode {
+  /// Whether the rule's derivatives read the result `o` (and not only the operands).
+  var derivativesReadResult: Bool {
+    switch self {
+    case .divide, .power, .exp, .sqrt, .sin, .cos, .tan, .tanh: return true
+    default: return false
+    }
+  }
+
   /// Whether the code reads its second operand.
   var isBinary: Bool {
     switch self {

@@ -10,6 +10,8 @@ struct Machine<T: DifferentiableScalar> {
   let adjoints: Bases<T>
   let adjointTangents: Bases<T>
   let scratch: UnsafeMutablePointer<T>
+  /// Elements of the input region (the function's dimension).
+  let inputCount: Int
 
   /// Computes every stored value, and with `tangents` every stored tangent too, for the stages
   /// before `end` (all of them by default).
@@ -44,15 +46,13 @@ struct Machine<T: DifferentiableScalar> {
   @inline(__always)
   func forward(_ i: ElementInstruction, start: Int, count: Int, tangents withTangents: Bool) {
     if i.code == .sum {
+      if i.isReducedByProducer { return }
       let a = i.a.pointer(values, chunk: start)
-      var total: T = 0
-      for j in 0..<count { total += a[j &* i.a.stride] }
-      i.out.pointer(values, chunk: 0).pointee += total
+      let stride = i.a.stride
+      i.out.pointer(values, chunk: 0).pointee += chunkSum(count) { j in a[j &* stride] }
       if withTangents {
         let at = i.a.pointer(tangents, chunk: start)
-        var t: T = 0
-        for j in 0..<count { t += at[j &* i.a.stride] }
-        i.out.pointer(tangents, chunk: 0).pointee += t
+        i.out.pointer(tangents, chunk: 0).pointee += chunkSum(count) { j in at[j &* stride] }
       }
     } else if withTangents {
       TangentKernel(
@@ -81,18 +81,17 @@ struct Machine<T: DifferentiableScalar> {
         }
         continue
       }
+      fillBroadcastAdjoints(stage, tangents: withTangents)
       var start = 0
       while start < stage.length {
         let count = min(chunkSize, stage.length - start)
-        // Locals were overwritten by later chunks: recompute this chunk's, and clear their
-        // adjoints.
+        // Locals were overwritten by later chunks: recompute this chunk's.
         for e in stage.first..<stage.end where elements[e].outIsLocal {
           let i = elements[e]
+          // A result added straight into its sum is never read back.
+          if i.reducesInto != nil { continue }
           forward(i, start: start, count: count, tangents: withTangents)
-          i.out.pointer(adjoints, chunk: start).update(repeating: 0, count: count)
-          if withTangents {
-            i.out.pointer(adjointTangents, chunk: start).update(repeating: 0, count: count)
-          }
+          if i.clearsOutAdjoint { clearAdjoint(i, start: start, count: count, withTangents) }
         }
         var e = stage.end
         while e > stage.first {
@@ -106,24 +105,31 @@ struct Machine<T: DifferentiableScalar> {
 
   /// Runs the last stage, an element-wise group whose sum is the output, forward and then in
   /// reverse chunk by chunk: the output's adjoint is the seed, known before the group runs, so
-  /// its locals are computed once instead of twice. Expects the adjoints seeded.
-  func fusedLastStage(tangents withTangents: Bool) {
+  /// its locals are computed once instead of twice. Expects the adjoints seeded. With
+  /// `clearingInputs` (the stage must clear input windows), the input's adjoints (and adjoint
+  /// tangents) are cleared here, each window just before the chunk that first writes it, and
+  /// the rest after the last chunk.
+  func fusedLastStage(tangents withTangents: Bool, clearingInputs: Bool) {
     let stage = stages[stageCount - 1]
     for e in stage.first..<stage.end where elements[e].code == .sum {
       elements[e].out.pointer(values, chunk: 0).pointee = 0
       if withTangents { elements[e].out.pointer(tangents, chunk: 0).pointee = 0 }
     }
+    fillBroadcastAdjoints(stage, tangents: withTangents)
+    var cleared = 0
     var start = 0
     while start < stage.length {
       let count = min(chunkSize, stage.length - start)
       for e in stage.first..<stage.end {
         let i = elements[e]
         forward(i, start: start, count: count, tangents: withTangents)
-        if i.outIsLocal {
-          i.out.pointer(adjoints, chunk: start).update(repeating: 0, count: count)
-          if withTangents {
-            i.out.pointer(adjointTangents, chunk: start).update(repeating: 0, count: count)
-          }
+        if i.clearsOutAdjoint { clearAdjoint(i, start: start, count: count, withTangents) }
+      }
+      if clearingInputs {
+        let end = min(inputCount, start + count + stage.inputHigh)
+        if end > cleared {
+          clearInputAdjoints(cleared..<end, withTangents)
+          cleared = end
         }
       }
       var e = stage.end
@@ -133,20 +139,65 @@ struct Machine<T: DifferentiableScalar> {
       }
       start += chunkSize
     }
+    if clearingInputs && cleared < inputCount {
+      clearInputAdjoints(cleared..<inputCount, withTangents)
+    }
+  }
+
+  @inline(__always)
+  func clearInputAdjoints(_ range: Range<Int>, _ withTangents: Bool) {
+    (adjoints[Region.input] + range.lowerBound).update(repeating: 0, count: range.count)
+    if withTangents {
+      (adjointTangents[Region.input] + range.lowerBound).update(
+        repeating: 0, count: range.count)
+    }
+  }
+
+  @inline(__always)
+  func clearAdjoint(_ i: ElementInstruction, start: Int, count: Int, _ withTangents: Bool) {
+    i.out.pointer(adjoints, chunk: start).update(repeating: 0, count: count)
+    if withTangents {
+      i.out.pointer(adjointTangents, chunk: start).update(repeating: 0, count: count)
+    }
+  }
+
+  /// Sets the operand adjoints of the group's broadcasting sums to the sums' adjoints (which
+  /// are final when the group's reverse sweep starts: no sum is read in its own group).
+  func fillBroadcastAdjoints(_ stage: Stage, tangents withTangents: Bool) {
+    let n = min(chunkSize, stage.length)
+    for e in stage.first..<stage.end where elements[e].broadcastsAdjoint {
+      let i = elements[e]
+      i.a.pointer(adjoints, chunk: 0).update(
+        repeating: i.out.pointer(adjoints, chunk: 0).pointee, count: n)
+      if withTangents {
+        i.a.pointer(adjointTangents, chunk: 0).update(
+          repeating: i.out.pointer(adjointTangents, chunk: 0).pointee, count: n)
+      }
+    }
   }
 
   @inline(__always)
   func reverse(_ i: ElementInstruction, start: Int, count: Int, tangents withTangents: Bool) {
     if i.code == .sum {
-      guard i.aActive else { return }
+      guard i.aActive && !i.broadcastsAdjoint else { return }
       let g = i.out.pointer(adjoints, chunk: 0).pointee
       let aa = i.a.pointer(adjoints, chunk: start)
-      for j in 0..<count { aa[j &* i.a.stride] += g }
+      if i.aAssigns {
+        aa.update(repeating: g, count: count)
+      } else {
+        for j in 0..<count { aa[j &* i.a.stride] += g }
+      }
       if withTangents {
         let gt = i.out.pointer(adjointTangents, chunk: 0).pointee
         let aat = i.a.pointer(adjointTangents, chunk: start)
-        for j in 0..<count { aat[j &* i.a.stride] += gt }
+        if i.aAssigns {
+          aat.update(repeating: gt, count: count)
+        } else {
+          for j in 0..<count { aat[j &* i.a.stride] += gt }
+        }
       }
+    } else if i.skipsReverse {
+      return
     } else if withTangents {
       AdjointTangentKernel(
         instruction: i, values: values, tangents: tangents, adjoints: adjoints,
