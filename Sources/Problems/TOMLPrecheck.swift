@@ -93,47 +93,61 @@ struct TOMLPrecheck {
       case "#":
         skipComment()
       case "[":
-        if let fault = tableHeader() { return fault.message.isEmpty ? nil : fault }
+        switch tableHeader() {
+        case .next: continue
+        case .fault(let fault): return fault
+        case .stop: return nil
+        }
       default:
         guard keyThenEquals() else { return nil }
-        if let fault = value() { return fault.message.isEmpty ? nil : fault }
+        switch value() {
+        case .next: continue
+        case .fault(let fault): return fault
+        case .stop: return nil
+        }
       }
     }
   }
 
-  /// At `[` starting a line. Returns a finding for a header toml++ would assert on; otherwise
-  /// skips the rest of the line. A malformed header that toml++ reports itself ends the scan
-  /// by returning an empty-message finding, which `run` turns into nil.
-  private mutating func tableHeader() -> Finding? {
+  /// How a step of the scan ended.
+  private enum Step {
+    /// Clean so far: go on with the next expression.
+    case next
+    /// Text toml++ would assert on.
+    case fault(Finding)
+    /// Text wrong in a way toml++ reports itself: leave the rest to it.
+    case stop
+  }
+
+  /// At `[` starting a line: a fault for a header toml++ would assert on; otherwise skips the
+  /// rest of the line.
+  private mutating func tableHeader() -> Step {
     advance()
     let hadBlanks = !atEnd && (current == " " || current == "\t")
     skipBlanks()
     if !atEnd && current == "[" {
-      if hadBlanks { return stop }
+      if hadBlanks { return .stop }
       advance()
       skipBlanks()
     }
-    if atEnd { return stop }
+    if atEnd { return .stop }
     let c = current
     if !(isBareKeyCharacter(c) || c == "\"" || c == "'" || c == "]") {
       let seen = c == "\n" || c == "\r" ? "the end of the line" : "'\(c.escaped(asASCII: false))'"
-      return finding("a table header needs a key after '[', found \(seen)")
+      return .fault(finding("a table header needs a key after '[', found \(seen)"))
     }
     // The rest of the header line: a key, `]` or `]]`, perhaps a comment.
     while !atEnd && current != "\n" {
       if current == "#" {
         skipComment()
       } else if current == "\"" || current == "'" {
-        guard string() else { return stop }
+        guard string() else { return .stop }
       } else {
         advance()
       }
     }
-    return nil
+    return .next
   }
-
-  /// A finding with no message: the text is wrong in a way toml++ reports, so stop scanning.
-  private var stop: Finding { Finding(line: 0, column: 0, message: "", expressionStart: i) }
 
   /// A key (bare, quoted or dotted) and its `=`; false when there is no `=` on the line.
   private mutating func keyThenEquals() -> Bool {
@@ -151,10 +165,9 @@ struct TOMLPrecheck {
 
   private enum Nesting { case array, inlineTable }
 
-  /// A value, through the end of its line (arrays may span lines). Returns a finding for `}`
-  /// where an array element should be, `stop` where toml++ reports an error itself, and nil
-  /// at the end of a clean value.
-  private mutating func value() -> Finding? {
+  /// A value, through the end of its line (arrays may span lines): a fault for `}` where an
+  /// array element should be.
+  private mutating func value() -> Step {
     var nesting: [Nesting] = []
     var expectingElement = false
     // After a whole top-level value only blanks and a comment may follow on its line.
@@ -164,18 +177,18 @@ struct TOMLPrecheck {
       if complete && nesting.isEmpty
         && !(c == " " || c == "\t" || c == "\r" || c == "\n" || c == "#")
       {
-        return stop
+        return .stop
       }
       switch c {
       case "\n":
-        if nesting.isEmpty { return nil }
+        if nesting.isEmpty { return .next }
         advance()
       case " ", "\t", "\r":
         advance()
       case "#":
         skipComment()
       case "\"", "'":
-        guard string() else { return stop }
+        guard string() else { return .stop }
         expectingElement = false
         complete = nesting.isEmpty
       case "[":
@@ -187,7 +200,7 @@ struct TOMLPrecheck {
         advance()
         expectingElement = false
       case "]":
-        guard nesting.last == .array else { return stop }
+        guard nesting.last == .array else { return .stop }
         nesting.removeLast()
         advance()
         expectingElement = false
@@ -195,9 +208,9 @@ struct TOMLPrecheck {
       case "}":
         if nesting.last == .array {
           return expectingElement
-            ? finding("expected an array element or ']', found '}'") : stop
+            ? .fault(finding("expected an array element or ']', found '}'")) : .stop
         }
-        guard nesting.last == .inlineTable else { return stop }
+        guard nesting.last == .inlineTable else { return .stop }
         nesting.removeLast()
         advance()
         expectingElement = false
@@ -210,7 +223,7 @@ struct TOMLPrecheck {
         expectingElement = false
       }
     }
-    return nil
+    return .next
   }
 
   /// Skips a basic or literal string, single- or multi-line, starting at its opening quote;
