@@ -59,9 +59,38 @@ struct LineSearchDriver: Sendable {
         var gNew = [T]()
         step.f = try objective.gradient(step.x, into: &gNew)
         step.gradient = gNew
+        if !gNew.allSatisfy(\.isFinite) {
+          return try shorterStepWithFiniteGradient(
+            objective, x: x, f: f, slope: VectorMath.dot(g, d), direction: d, from: step.alpha,
+            trials: &trials)
+        }
       }
       return step
     }
+  }
+
+  /// Armijo judges a step by f alone, so it can accept a point where f is finite but ∇f is not
+  /// (the tip of a cone, such as Ackley's minimum), which would hand the method a NaN
+  /// direction. This halves the step until ∇f is finite and sufficient decrease still holds;
+  /// nil when the trials run out or the step no longer moves x.
+  private func shorterStepWithFiniteGradient<T: SolverScalar>(
+    _ objective: Objective<T>, x: [T], f: T, slope: T, direction d: [T], from alpha: T,
+    trials: inout Int
+  ) throws(EvaluationLimitReached) -> LineSearchStep<T>? {
+    var alpha = alpha
+    var gt = [T]()
+    while trials < ArmijoLineSearch().maxTrials {
+      alpha /= 2
+      let xt = VectorMath.adding(x, alpha, d)
+      if xt == x { return nil }
+      trials += 1
+      let ft = try objective.gradient(xt, into: &gt)
+      if ft.isFinite, ft <= f + T(c1) * alpha * slope, gt.allSatisfy(\.isFinite) {
+        return LineSearchStep(
+          alpha: alpha, x: xt, f: ft, gradient: gt, trials: trials, curvatureSatisfied: false)
+      }
+    }
+    return nil
   }
 }
 

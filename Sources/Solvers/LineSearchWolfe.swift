@@ -3,9 +3,10 @@
 ///   f(x + αd) ≤ f(x) + c1·α·∇f(x)ᵀd   and   |∇f(x + αd)ᵀd| ≤ c2·|∇f(x)ᵀd|.
 /// Where f is flat to rounding error, sufficient decrease is judged by the approximate Wolfe
 /// test of Hager & Zhang (2005), φ'(α) ≤ (2c1 − 1)φ'(0) with φ(α) ≤ φ(0) + 10ε|φ(0)|.
-/// Every trial evaluates the gradient (counted as a gradient evaluation). When `maxTrials`
-/// run out it falls back to the best sufficient-decrease point found, if any, and fails
-/// otherwise; it also fails when d is not a descent direction.
+/// Every trial evaluates the gradient (counted as a gradient evaluation); a trial where f or
+/// the gradient is not finite counts as too long a step. When `maxTrials` run out it falls
+/// back to the best sufficient-decrease point found, if any, and fails otherwise; it also
+/// fails when d is not a descent direction.
 public struct WolfeLineSearch: Sendable {
   /// Sufficient-decrease constant (default 1e-4).
   public var c1: Double
@@ -47,9 +48,12 @@ public struct WolfeLineSearch: Sendable {
       var gt = [T]()
       let ft = try objective.gradient(xt, into: &gt)
       let st = VectorMath.dot(gt, d)
-      // A non-finite point is treated as "too far": it fails sufficient decrease.
+      // A point where f or ∇f is not finite is treated as "too far": it fails sufficient
+      // decrease. A finite f with an undefined gradient (the tip of a cone, such as Ackley's
+      // minimum) would otherwise be accepted and hand the method a NaN direction.
+      let usable = ft.isFinite && gt.allSatisfy(\.isFinite)
       return Trial(
-        alpha: alpha, value: ft.isFinite ? ft : .infinity, slope: st, x: xt, gradient: gt)
+        alpha: alpha, value: usable ? ft : .infinity, slope: st, x: xt, gradient: gt)
     }
     // Near a minimizer f changes by less than its rounding error, so the decrease test cannot
     // be decided from values; there the approximate Wolfe test of Hager & Zhang (2005) uses

@@ -67,4 +67,45 @@ import Testing
       }
     }
   }
+
+  /// f = x² whose gradient is reported as NaN inside |x| < 1, as at the tip of a cone: f is
+  /// finite and smallest there, but the method cannot use such a point.
+  let undefinedGradientInside = Objective<Double>(
+    dimension: 1, value: { x in x[0] * x[0] },
+    gradient: { x, g in
+      g[0] = abs(x[0]) < 1 ? .nan : 2 * x[0]
+      return x[0] * x[0]
+    })
+
+  /// From x = 3 along d = −3 the unit step lands on 0, where f is least but ∇f is NaN: the
+  /// search must settle on a point with a finite gradient (1 ≤ |x| < 3, so f ≥ 1).
+  @Test func wolfeDoesNotAcceptAPointWithoutAGradient() throws {
+    let outcome = try WolfeLineSearch().search(
+      undefinedGradientInside, x: [3], f: 9, gradient: [6], direction: [-3], initialStep: 1)
+    guard case .accepted(let step) = outcome else {
+      Issue.record("Wolfe failed")
+      return
+    }
+    let gradient = try #require(step.gradient)
+    #expect(gradient[0].isFinite)
+    #expect(abs(step.x[0]) >= 1 && step.f >= 1)
+    #expect(step.f <= 9 - 1e-4 * step.alpha * 18)
+  }
+
+  /// Steepest descent steps into |x| < 1 (Armijo accepts by f alone); each accepted point must
+  /// still have a finite gradient, and the run ends at the edge of the region with a line-search
+  /// failure, not as diverged.
+  @Test(arguments: LineSearchKind.allCases)
+  func stepsNeverLandWhereTheGradientIsUndefined(kind: LineSearchKind) {
+    var options = SolverOptions<Double>()
+    options.maxIterations = 100
+    let result = SteepestDescent(lineSearch: kind).minimize(
+      undefinedGradientInside, from: [3], options: options)
+    #expect(result.status == .lineSearchFailed)
+    #expect(result.trace.count > 1)
+    for record in result.trace {
+      #expect(record.gradientNorm.isFinite, "iteration \(record.iteration)")
+      #expect(abs(record.x[0]) >= 1)
+    }
+  }
 }
