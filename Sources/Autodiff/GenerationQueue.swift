@@ -12,16 +12,41 @@ struct GenerationQueue<T: DifferentiableScalar> {
   // never cut while the root is alive, so the queue need not keep them alive (retaining and
   // releasing them at every sift step showed in profiles of scalar passes).
   private var heap: [Unmanaged<Variable<T>>] = []
+  /// In an unrecorded pass, the gradients of scalar nodes: plain numbers, the common case,
+  /// summed without making a tensor.
+  private var scalarGradients: [T] = []
+  /// Every other gradient.
   private var gradients: [Adjoint<T>?] = []
+  /// Whether the pass is recorded (`createGraph`): then every gradient is a variable.
+  let isRecorded: Bool
 
-  init() {
+  init(recorded: Bool) {
+    isRecorded = recorded
     heap.reserveCapacity(16)
-    gradients.reserveCapacity(64)
+    if !recorded { scalarGradients.reserveCapacity(64) }
+  }
+
+  /// Whether `node`'s gradient is a plain number kept in `scalarGradients`.
+  func holdsScalar(_ node: Variable<T>) -> Bool { !isRecorded && node.shape.isScalar }
+
+  /// Adds `gradient` to what the scalar `node` has gathered in an unrecorded pass; the first
+  /// gradient a node receives puts it in the queue.
+  mutating func deliver(_ gradient: T, to node: Variable<T>) {
+    guard holdsScalar(node) else { return deliver(.value(Tensor(gradient)), to: node) }
+    let slot = node.gradientSlot
+    if slot >= 0 {
+      scalarGradients[slot] += gradient
+    } else {
+      node.gradientSlot = scalarGradients.count
+      scalarGradients.append(gradient)
+      push(node)
+    }
   }
 
   /// Adds `gradient` to what `node` has gathered; the first gradient a node receives puts it in
   /// the queue.
   mutating func deliver(_ gradient: Adjoint<T>, to node: Variable<T>) {
+    if holdsScalar(node), case .value(let t) = gradient { return deliver(t.scalarValue, to: node) }
     let slot = node.gradientSlot
     guard slot >= 0, let pending = gradients[slot] else {
       node.gradientSlot = gradients.count
@@ -35,16 +60,25 @@ struct GenerationQueue<T: DifferentiableScalar> {
     }
   }
 
-  /// Removes a node of the highest generation waiting, with its complete gradient; nil when
-  /// none is waiting. The queue lets go of the gradient, so it is freed once used.
-  mutating func popDeepest() -> (node: Variable<T>, gradient: Adjoint<T>)? {
-    guard let node = popHeap() else { return nil }
+  /// Removes a node of the highest generation waiting; nil when none is waiting. Its gradient,
+  /// complete now, is then taken with `takeScalarGradient` or `takeGradient`.
+  mutating func popDeepest() -> Variable<T>? { popHeap() }
+
+  /// The gradient of a popped node for which `holdsScalar` is true.
+  mutating func takeScalarGradient(of node: Variable<T>) -> T {
+    defer { node.gradientSlot = -1 }
+    return scalarGradients[node.gradientSlot]
+  }
+
+  /// The gradient of a popped node for which `holdsScalar` is false. The queue lets go of it, so
+  /// it is freed once used.
+  mutating func takeGradient(of node: Variable<T>) -> Adjoint<T> {
     let slot = node.gradientSlot
     node.gradientSlot = -1
     guard let gradient = gradients[slot].take() else {
       preconditionFailure("a queued node has no gradient")
     }
-    return (node, gradient)
+    return gradient
   }
 
   private mutating func push(_ node: Variable<T>) {

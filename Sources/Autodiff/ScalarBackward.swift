@@ -6,16 +6,24 @@ extension Variable {
   /// is nil when `wanted` says that operand wants no gradient. Nil altogether when this node is
   /// not an element-wise operation on scalars.
   func scalarInputGradients(_ g: T, wanted: (Bool, Bool)) -> (T?, T?)? {
-    guard let op, op.isElementwise, value.isScalar else { return nil }
-    let y = value.scalarValue
+    guard let op, op.isElementwise, shape.isScalar else { return nil }
+    let y = scalarValue
     switch operands {
     case .one(let input):
       guard wanted.0 else { return (nil, nil) }
-      return (Self.unaryGradient(op, g, x: input.value.scalarValue, y: y), nil)
+      return (Self.unaryGradient(op, g, x: input.scalarValue, y: y), nil)
     case .two(let a, let b):
       return binaryGradients(
-        op, g, a.value.scalarValue, b.value.scalarValue, y: y,
-        exponentIsConstant: !b.requiresGrad, wanted: wanted)
+        op, g, a.scalarValue, b.scalarValue, y: y, exponentIsConstant: !b.requiresGrad,
+        wanted: wanted)
+    case .variableAndConstant(let a):
+      return binaryGradients(
+        op, g, a.scalarValue, constantOperand, y: y, exponentIsConstant: true,
+        wanted: (wanted.0, false))
+    case .constantAndVariable(let b):
+      return binaryGradients(
+        op, g, constantOperand, b.scalarValue, y: y, exponentIsConstant: !b.requiresGrad,
+        wanted: (false, wanted.1))
     default:
       return nil
     }

@@ -20,13 +20,21 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
   public let requiresGrad: Bool
   /// The operation that produced this value; nil for a leaf (an input or a constant).
   public let op: Op?
-  /// The operands of `op`, in order; empty for a leaf.
-  public var inputs: [Variable<T>] { operands.array }
+  /// The operands of `op`, in order; empty for a leaf. A plain number of the expression (the 3
+  /// of `3 * x`) becomes a constant leaf at the first read; later reads give the same leaf.
+  public var inputs: [Variable<T>] {
+    materialiseConstants()
+    return operands.array
+  }
   // Changed only while a graph is freed, by one owner: no run-time exclusivity check needed.
   @exclusivity(unchecked) var operands: Operands<T>
+  /// The plain-number operand of `3 * x` or `x + 1` (see `Operands.variableAndConstant`); zero
+  /// when there is none.
+  let constantOperand: T
   /// Longest path from a leaf: orders the backward pass (DeZero's generations).
   public let generation: Int
-  public internal(set) var retainsGrad = false
+  // Read at every node of a backward pass; set only by `retainGrad()`, which a pass never runs.
+  @exclusivity(unchecked) public internal(set) var retainsGrad = false
   /// An optional label, used in error messages and graph dumps.
   public var name: String?
   /// Where a backward pass under way keeps the gradient gathered for this node; -1 outside one.
@@ -42,6 +50,7 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
     self.requiresGrad = requiresGrad
     self.op = nil
     self.operands = .none
+    self.constantOperand = 0
     self.generation = 0
     self.name = name
   }
@@ -58,10 +67,27 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
 
   /// A recorded result. Records the operation only when recording is on and some input
   /// requires a gradient; otherwise the result is a constant leaf.
-  init(computing op: Op, from operands: Operands<T>, value: Tensor<T>) {
-    self.shape = value.shape
-    self.scalarValue = value.scalarValue
-    self.vectorElements = value.vectorElements
+  convenience init(computing op: Op, from operands: Operands<T>, value: Tensor<T>) {
+    self.init(
+      computing: op, from: operands, constant: 0, shape: value.shape,
+      scalarValue: value.scalarValue, vectorElements: value.vectorElements)
+  }
+
+  /// A recorded scalar result; `constant` is the plain-number operand, if `operands` has one.
+  convenience init(computing op: Op, from operands: Operands<T>, constant: T = 0, scalar: T) {
+    self.init(
+      computing: op, from: operands, constant: constant, shape: .scalar, scalarValue: scalar,
+      vectorElements: [])
+  }
+
+  private init(
+    computing op: Op, from operands: Operands<T>, constant: T, shape: Shape, scalarValue: T,
+    vectorElements: [T]
+  ) {
+    self.constantOperand = constant
+    self.shape = shape
+    self.scalarValue = scalarValue
+    self.vectorElements = vectorElements
     // The cheap test first: reading the task-local mode costs more than looking at the inputs.
     if operands.anyRequiresGrad && GradMode.isEnabled {
       self.requiresGrad = true
@@ -93,6 +119,10 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
       if isKnownUniquelyReferenced(&node) { node.operands.move(into: &pending) }
     }
   }
+
+  /// Makes every plain number among the operands a constant leaf, for code that needs the
+  /// operands as variables.
+  func materialiseConstants() { operands = operands.materialisingConstant(constantOperand) }
 
   public var isLeaf: Bool { op == nil }
   /// The value of a scalar variable.
