@@ -33,11 +33,11 @@ struct GenerationQueue<T: DifferentiableScalar> {
   /// gradient a node receives puts it in the queue.
   mutating func deliver(_ gradient: T, to node: Variable<T>) {
     guard holdsScalar(node) else { return deliver(.value(Tensor(gradient)), to: node) }
-    let slot = node.gradientSlot
+    let slot = Int(node.gradientSlot)
     if slot >= 0 {
       scalarGradients[slot] += gradient
     } else {
-      node.gradientSlot = scalarGradients.count
+      node.gradientSlot = Int32(scalarGradients.count)
       scalarGradients.append(gradient)
       push(node)
     }
@@ -47,9 +47,9 @@ struct GenerationQueue<T: DifferentiableScalar> {
   /// the queue.
   mutating func deliver(_ gradient: Adjoint<T>, to node: Variable<T>) {
     if holdsScalar(node), case .value(let t) = gradient { return deliver(t.scalarValue, to: node) }
-    let slot = node.gradientSlot
+    let slot = Int(node.gradientSlot)
     guard slot >= 0, let pending = gradients[slot] else {
-      node.gradientSlot = gradients.count
+      node.gradientSlot = Int32(gradients.count)
       gradients.append(gradient)
       push(node)
       return
@@ -67,13 +67,13 @@ struct GenerationQueue<T: DifferentiableScalar> {
   /// The gradient of a popped node for which `holdsScalar` is true.
   mutating func takeScalarGradient(of node: Variable<T>) -> T {
     defer { node.gradientSlot = -1 }
-    return scalarGradients[node.gradientSlot]
+    return scalarGradients[Int(node.gradientSlot)]
   }
 
   /// The gradient of a popped node for which `holdsScalar` is false. The queue lets go of it, so
   /// it is freed once used.
   mutating func takeGradient(of node: Variable<T>) -> Adjoint<T> {
-    let slot = node.gradientSlot
+    let slot = Int(node.gradientSlot)
     node.gradientSlot = -1
     guard let gradient = gradients[slot].take() else {
       preconditionFailure("a queued node has no gradient")
