@@ -117,24 +117,35 @@ extension Variable {
     _ queue: inout GenerationQueue<T>, needs: (Variable<T>) -> Bool,
     visits: (Variable<T>) -> Bool, visit: (Variable<T>, Adjoint<T>) -> Void
   ) {
-    while let node = queue.popDeepest() {
-      if queue.holdsScalar(node) {
-        let g = queue.takeScalarGradient(of: node)
-        if visits(node) { visit(node, .value(Tensor(g))) }
-        guard node.op != nil else { continue }
-        if let (ga, gb) = node.scalarInputGradients(g, wanted: wanted(node, needs)) {
-          // A gradient is only wanted, so only given, for an operand that is a variable.
-          if let ga { queue.deliver(ga, to: node.operands.variable(at: 0)!) }
-          if let gb { queue.deliver(gb, to: node.operands.variable(at: 1)!) }
-        } else {
-          runGeneralRule(node, .value(Tensor(g)), &queue, needs: needs)
-        }
-      } else {
-        let g = queue.takeGradient(of: node)
-        if visits(node) { visit(node, g) }
-        guard node.op != nil else { continue }
-        runGeneralRule(node, g, &queue, needs: needs)
+    while let entry = queue.popDeepest() {
+      // Unretained, as in the queue: the node is kept alive by the pass's root.
+      entry._withUnsafeGuaranteedRef { node in
+        runRule(of: node, &queue, needs: needs, visits: visits, visit: visit)
       }
+    }
+  }
+
+  /// Hands `node`'s complete gradient to `visit` and its inputs' gradients to the queue.
+  private static func runRule(
+    of node: Variable<T>, _ queue: inout GenerationQueue<T>, needs: (Variable<T>) -> Bool,
+    visits: (Variable<T>) -> Bool, visit: (Variable<T>, Adjoint<T>) -> Void
+  ) {
+    if queue.holdsScalar(node) {
+      let g = queue.takeScalarGradient(of: node)
+      if visits(node) { visit(node, .value(Tensor(g))) }
+      guard node.op != nil else { return }
+      if let (ga, gb) = node.scalarInputGradients(g, wanted: wanted(node, needs)) {
+        // A gradient is only wanted, so only given, for an operand that is a variable.
+        if let ga { queue.deliver(ga, to: node.operands.variable(at: 0)!) }
+        if let gb { queue.deliver(gb, to: node.operands.variable(at: 1)!) }
+      } else {
+        runGeneralRule(node, .value(Tensor(g)), &queue, needs: needs)
+      }
+    } else {
+      let g = queue.takeGradient(of: node)
+      if visits(node) { visit(node, g) }
+      guard node.op != nil else { return }
+      runGeneralRule(node, g, &queue, needs: needs)
     }
   }
 

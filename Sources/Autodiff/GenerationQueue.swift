@@ -60,9 +60,10 @@ struct GenerationQueue<T: DifferentiableScalar> {
     }
   }
 
-  /// Removes a node of the highest generation waiting; nil when none is waiting. Its gradient,
-  /// complete now, is then taken with `takeScalarGradient` or `takeGradient`.
-  mutating func popDeepest() -> Variable<T>? { popHeap() }
+  /// Removes a node of the highest generation waiting, unretained like every entry; nil when
+  /// none is waiting. Its gradient, complete now, is then taken with `takeScalarGradient` or
+  /// `takeGradient`.
+  mutating func popDeepest() -> Unmanaged<Variable<T>>? { popHeap() }
 
   /// The gradient of a popped node for which `holdsScalar` is true.
   mutating func takeScalarGradient(of node: Variable<T>) -> T {
@@ -81,36 +82,50 @@ struct GenerationQueue<T: DifferentiableScalar> {
     return gradient
   }
 
+  // The sifts move entries into a hole rather than swapping, on the buffer directly: swapping
+  // array elements checked the array's uniqueness at every step.
   private mutating func push(_ node: Variable<T>) {
     heap.append(.passUnretained(node))
-    var child = heap.count - 1
-    while child > 0 {
-      let parent = (child - 1) / 2
-      guard generation(parent) < generation(child) else { break }
-      heap.swapAt(parent, child)
-      child = parent
+    heap.withUnsafeMutableBufferPointer { heap in
+      let entry = heap[heap.count - 1]
+      let depth = Self.generation(entry)
+      var child = heap.count - 1
+      while child > 0 {
+        let parent = (child - 1) / 2
+        guard Self.generation(heap[parent]) < depth else { break }
+        heap[child] = heap[parent]
+        child = parent
+      }
+      heap[child] = entry
     }
   }
 
-  private func generation(_ i: Int) -> Int {
-    heap[i]._withUnsafeGuaranteedRef { $0.generation }
+  private static func generation(_ entry: Unmanaged<Variable<T>>) -> Int {
+    entry._withUnsafeGuaranteedRef { $0.generation }
   }
 
-  private mutating func popHeap() -> Variable<T>? {
-    guard heap.count > 1 else { return heap.popLast()?.takeUnretainedValue() }
-    heap.swapAt(0, heap.count - 1)
-    let deepest = heap.removeLast()
-    var parent = 0
-    while true {
-      let left = 2 * parent + 1
-      guard left < heap.count else { break }
-      let right = left + 1
-      var child = left
-      if right < heap.count && generation(right) > generation(left) { child = right }
-      guard generation(child) > generation(parent) else { break }
-      heap.swapAt(parent, child)
-      parent = child
+  private mutating func popHeap() -> Unmanaged<Variable<T>>? {
+    guard let last = heap.popLast() else { return nil }
+    if heap.isEmpty { return last }
+    return heap.withUnsafeMutableBufferPointer { heap in
+      // The top leaves; the last entry sinks from the top to its place.
+      let deepest = heap[0]
+      let depth = Self.generation(last)
+      var parent = 0
+      while true {
+        var child = 2 * parent + 1
+        guard child < heap.count else { break }
+        if child + 1 < heap.count
+          && Self.generation(heap[child + 1]) > Self.generation(heap[child])
+        {
+          child += 1
+        }
+        guard Self.generation(heap[child]) > depth else { break }
+        heap[parent] = heap[child]
+        parent = child
+      }
+      heap[parent] = last
+      return deepest
     }
-    return deepest.takeUnretainedValue()
   }
 }
