@@ -134,13 +134,10 @@ extension Variable {
       let g = queue.takeScalarGradient(of: node)
       if visits(node) { visit(node, .value(Tensor(g))) }
       guard node.op != nil else { return }
-      if let (ga, gb) = node.scalarInputGradients(g, wanted: wanted(node, needs)) {
-        // A gradient is only wanted, so only given, for an operand that is a variable.
-        if let ga { queue.deliver(ga, to: node.operands.variable(at: 0)!) }
-        if let gb { queue.deliver(gb, to: node.operands.variable(at: 1)!) }
-      } else {
-        runGeneralRule(node, .value(Tensor(g)), &queue, needs: needs)
+      let delivered = node.deliverScalarInputGradients(g, needs: needs) { gradient, input in
+        queue.deliver(gradient, to: input)
       }
+      if !delivered { runGeneralRule(node, .value(Tensor(g)), &queue, needs: needs) }
     } else {
       let g = queue.takeGradient(of: node)
       if visits(node) { visit(node, g) }
@@ -167,16 +164,6 @@ extension Variable {
       for (i, gradient) in gradients.enumerated() {
         if let gradient { queue.deliver(.recorded(gradient), to: inputs[i]) }
       }
-    }
-  }
-
-  /// Which of the (at most two) operands of an element-wise operation want a gradient.
-  private static func wanted(_ node: Variable<T>, _ needs: (Variable<T>) -> Bool) -> (Bool, Bool) {
-    switch node.operands {
-    case .one(let a), .variableAndConstant(let a): return (needs(a), false)
-    case .constantAndVariable(let b): return (false, needs(b))
-    case .two(let a, let b): return (needs(a), needs(b))
-    default: return (false, false)
     }
   }
 }
