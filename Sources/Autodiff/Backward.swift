@@ -17,7 +17,7 @@ extension Variable {
   /// this node). An entry is nil when `needs` says that input wants no gradient.
   func inputGradients(_ g: Variable<T>, needs: (Variable<T>) -> Bool) -> [Variable<T>?] {
     guard let op else { return [] }
-    let inputs = operands
+    let inputs = self.inputs
     let wanted = (0..<inputs.count).map { needs(inputs[$0]) }
     func rule(_ i: Int, _ gradient: () -> Variable<T>) -> Variable<T>? {
       wanted[i] ? gradient() : nil

@@ -27,16 +27,16 @@ extension Variable {
     let seed = try seedTensor(gradient, calledFrom: "backward()")
     // The closures stay generic even in the specialised pass: their work is done by
     // specialised methods, or the gradient would be handled through type metadata at every node.
-    Self.propagate(from: self, seed: seed, createGraph: createGraph, needs: { $0.requiresGrad }) {
-      node, g in node.keep(g)
-    }
+    Self.propagate(
+      from: self, seed: seed, createGraph: createGraph, needs: { $0.requiresGrad },
+      visits: { $0.keepsGradient }, visit: { node, g in node.keep(g) })
   }
 
   /// Adds `g` to `.grad` when this node keeps its gradient: a leaf that requires one, or an
   /// intermediate that asked with `retainGrad()`.
   @_specialize(where T == Double)
   func keep(_ g: Adjoint<T>) {
-    guard (isLeaf && requiresGrad) || retainsGrad else { return }
+    guard keepsGradient else { return }
     switch g {
     case .value(let t):
       grad = Variable(grad.map { $0.value.adding(t) } ?? t)
@@ -44,6 +44,9 @@ extension Variable {
       grad = grad.map { $0 + v } ?? v
     }
   }
+
+  /// Whether `backward()` keeps this node's gradient in `.grad`.
+  var keepsGradient: Bool { (isLeaf && requiresGrad) || retainsGrad }
 
   /// The seed for a pass from this variable: `gradient`, checked, or 1 for a scalar.
   func seedTensor(_ gradient: Tensor<T>?, calledFrom caller: String) throws(GradientError)
@@ -75,8 +78,9 @@ extension Variable {
     while let (node, next) = stack.last {
       if next < node.operands.count {
         stack[stack.count - 1].next += 1
-        let input = node.operands[next]
-        if input.requiresGrad && visited.insert(ObjectIdentifier(input)).inserted {
+        if let input = node.operands.variable(at: next), input.requiresGrad,
+          visited.insert(ObjectIdentifier(input)).inserted
+        {
           stack.append((input, 0))
         }
       } else {
@@ -88,60 +92,78 @@ extension Variable {
   }
 
   /// Runs the backward rules from `root`, starting from `seed`, passing each node's complete
-  /// gradient to `visit` before its inputs are reached. Only inputs for which `needs` is true
-  /// receive gradients. Records the pass when `createGraph` is true; otherwise gradients are
-  /// plain tensors and no node is made for them.
+  /// gradient to `visit` before its inputs are reached, if `visits` says the node wants it. Only
+  /// inputs for which `needs` is true receive gradients. Records the pass when `createGraph` is
+  /// true; otherwise gradients are plain numbers and tensors and no node is made for them.
   static func propagate(
     from root: Variable<T>, seed: Tensor<T>, createGraph: Bool,
-    needs: (Variable<T>) -> Bool, visit: (Variable<T>, Adjoint<T>) -> Void
+    needs: (Variable<T>) -> Bool, visits: (Variable<T>) -> Bool,
+    visit: (Variable<T>, Adjoint<T>) -> Void
   ) {
-    var queue = GenerationQueue<T>()
+    var queue = GenerationQueue<T>(recorded: createGraph)
     if createGraph {
       queue.deliver(.recorded(Variable(seed)), to: root)
       GradMode.$isEnabled.withValue(true) {
-        runRules(&queue, needs: needs, visit: visit)
+        runRules(&queue, needs: needs, visits: visits, visit: visit)
       }
     } else {
       queue.deliver(.value(seed), to: root)
-      runRules(&queue, needs: needs, visit: visit)
+      runRules(&queue, needs: needs, visits: visits, visit: visit)
     }
   }
 
   /// Takes nodes deepest generation first, so each rule runs once, with its gradient complete.
   private static func runRules(
     _ queue: inout GenerationQueue<T>, needs: (Variable<T>) -> Bool,
-    visit: (Variable<T>, Adjoint<T>) -> Void
+    visits: (Variable<T>) -> Bool, visit: (Variable<T>, Adjoint<T>) -> Void
   ) {
-    while let (node, g) = queue.popDeepest() {
-      visit(node, g)
-      guard node.op != nil else { continue }
-      switch g {
-      case .value(let t):
-        if t.isScalar,
-          let (ga, gb) = node.scalarInputGradients(t.scalarValue, wanted: wanted(node, needs))
-        {
-          if let ga { queue.deliver(.value(Tensor(ga)), to: node.operands[0]) }
-          if let gb { queue.deliver(.value(Tensor(gb)), to: node.operands[1]) }
-        } else {
-          let gradients = withoutGrad { node.inputGradients(Variable(t), needs: needs) }
-          for (i, gradient) in gradients.enumerated() {
-            if let gradient { queue.deliver(.value(gradient.value), to: node.operands[i]) }
-          }
-        }
-      case .recorded(let v):
-        for (i, gradient) in node.inputGradients(v, needs: needs).enumerated() {
-          if let gradient { queue.deliver(.recorded(gradient), to: node.operands[i]) }
-        }
+    while let entry = queue.popDeepest() {
+      // Unretained, as in the queue: the node is kept alive by the pass's root.
+      entry._withUnsafeGuaranteedRef { node in
+        runRule(of: node, &queue, needs: needs, visits: visits, visit: visit)
       }
     }
   }
 
-  /// Which of the (at most two) operands of an element-wise operation want a gradient.
-  private static func wanted(_ node: Variable<T>, _ needs: (Variable<T>) -> Bool) -> (Bool, Bool) {
-    switch node.operands {
-    case .one(let a): return (needs(a), false)
-    case .two(let a, let b): return (needs(a), needs(b))
-    default: return (false, false)
+  /// Hands `node`'s complete gradient to `visit` and its inputs' gradients to the queue.
+  private static func runRule(
+    of node: Variable<T>, _ queue: inout GenerationQueue<T>, needs: (Variable<T>) -> Bool,
+    visits: (Variable<T>) -> Bool, visit: (Variable<T>, Adjoint<T>) -> Void
+  ) {
+    if queue.holdsScalar(node) {
+      let g = queue.takeScalarGradient(of: node)
+      if visits(node) { visit(node, .value(Tensor(g))) }
+      guard node.op != nil else { return }
+      let delivered = node.deliverScalarInputGradients(g, needs: needs) { gradient, input in
+        queue.deliver(gradient, to: input)
+      }
+      if !delivered { runGeneralRule(node, .value(Tensor(g)), &queue, needs: needs) }
+    } else {
+      let g = queue.takeGradient(of: node)
+      if visits(node) { visit(node, g) }
+      guard node.op != nil else { return }
+      runGeneralRule(node, g, &queue, needs: needs)
+    }
+  }
+
+  /// Passes the gradients of `node`'s inputs, by the rules of Backward.swift, to the queue.
+  private static func runGeneralRule(
+    _ node: Variable<T>, _ g: Adjoint<T>, _ queue: inout GenerationQueue<T>,
+    needs: (Variable<T>) -> Bool
+  ) {
+    switch g {
+    case .value(let t):
+      let gradients = withoutGrad { node.inputGradients(Variable(t), needs: needs) }
+      let inputs = node.inputs
+      for (i, gradient) in gradients.enumerated() {
+        if let gradient { queue.deliver(.value(gradient.value), to: inputs[i]) }
+      }
+    case .recorded(let v):
+      let gradients = node.inputGradients(v, needs: needs)
+      let inputs = node.inputs
+      for (i, gradient) in gradients.enumerated() {
+        if let gradient { queue.deliver(.recorded(gradient), to: inputs[i]) }
+      }
     }
   }
 }

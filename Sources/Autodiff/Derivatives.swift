@@ -22,6 +22,7 @@ public func grad<T>(
     Variable.propagate(
       from: output, seed: seedTensor, createGraph: createGraph,
       needs: { relevant.contains(ObjectIdentifier($0)) },
+      visits: { targets.contains(ObjectIdentifier($0)) },
       visit: { node, g in
         if targets.contains(ObjectIdentifier(node)) { found[ObjectIdentifier(node)] = g.variable }
       })
@@ -51,7 +52,7 @@ private func relevantNodes<T>(from output: Variable<T>, reaching targets: Set<Ob
     let id = ObjectIdentifier(node)
     let operands = node.operands
     let feedsATarget = (0..<operands.count).contains { i in
-      relevant.contains(ObjectIdentifier(operands[i]))
+      operands.variable(at: i).map { relevant.contains(ObjectIdentifier($0)) } ?? false
     }
     if targets.contains(id) || feedsATarget { relevant.insert(id) }
   }

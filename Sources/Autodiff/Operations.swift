@@ -13,17 +13,47 @@ extension Variable {
     return Variable(computing: op, from: Operands(inputs), value: value)
   }
 
+  /// Applies a primitive to one operand. Throws when its shape does not fit.
+  @_specialize(where T == Double)
+  public static func applying(_ op: Op, to a: Variable<T>) throws(ShapeError) -> Variable<T> {
+    if let result = scalarElementwise(op, .one(a)) { return result }
+    return try applying(op, to: [a])
+  }
+
+  /// Applies a primitive to two operands. Throws when their shapes do not fit.
+  @_specialize(where T == Double)
+  public static func applying(_ op: Op, to a: Variable<T>, _ b: Variable<T>) throws(ShapeError)
+    -> Variable<T>
+  {
+    if let result = scalarElementwise(op, .two(a, b)) { return result }
+    return try applying(op, to: [a, b])
+  }
+
+  /// Applies a binary element-wise primitive to an operand and a plain number (a scalar, which
+  /// fits any shape). With a scalar operand the number stays inline: no node is made for it.
+  @_specialize(where T == Double)
+  public static func applying(_ op: Op, to a: Variable<T>, _ b: T) -> Variable<T> {
+    precondition(op.isElementwise && !op.isUnary, "\(op) is not a binary element-wise operation")
+    return apply(op, a, b)
+  }
+
+  /// Applies a binary element-wise primitive to a plain number and an operand; see above.
+  @_specialize(where T == Double)
+  public static func applying(_ op: Op, to a: T, _ b: Variable<T>) -> Variable<T> {
+    precondition(op.isElementwise && !op.isUnary, "\(op) is not a binary element-wise operation")
+    return apply(op, a, b)
+  }
+
   /// An element-wise operation on scalars, the bulk of small problems, without the general
   /// shape and tensor bookkeeping; nil for anything else.
   private static func scalarElementwise(_ op: Op, _ operands: Operands<T>) -> Variable<T>? {
     guard op.isElementwise else { return nil }
     switch operands {
-    case .one(let a) where a.value.isScalar && op.isUnary:
-      return Variable(
-        computing: op, from: operands, value: Tensor(Kernels.unary(op, a.value.scalarValue)))
-    case .two(let a, let b) where a.value.isScalar && b.value.isScalar && !op.isUnary:
-      let value = Kernels.binary(op, a.value.scalarValue, b.value.scalarValue)
-      return Variable(computing: op, from: operands, value: Tensor(value))
+    case .one(let a) where a.shape.isScalar && op.isUnary:
+      return Variable(computing: op, from: operands, scalar: Kernels.unary(op, a.scalarValue))
+    case .two(let a, let b) where a.shape.isScalar && b.shape.isScalar && !op.isUnary:
+      let value = Kernels.binary(op, a.scalarValue, b.scalarValue)
+      return Variable(computing: op, from: operands, scalar: value)
     default:
       return nil
     }
@@ -41,16 +71,21 @@ extension Variable {
     apply(op, .two(a, b))
   }
 
-  /// Applies a primitive to an operand and a constant; a misfit is a programming error.
+  /// Applies a binary element-wise primitive to an operand and a constant. With a scalar
+  /// operand the constant stays a plain number (no node is made for it).
   @_specialize(where T == Double)
   static func apply(_ op: Op, _ a: Variable<T>, _ b: T) -> Variable<T> {
-    apply(op, .two(a, Variable(b)))
+    guard a.shape.isScalar else { return apply(op, .two(a, Variable(b))) }
+    let value = Kernels.binary(op, a.scalarValue, b)
+    return Variable(computing: op, from: .variableAndConstant(a), constant: b, scalar: value)
   }
 
-  /// Applies a primitive to a constant and an operand; a misfit is a programming error.
+  /// Applies a binary element-wise primitive to a constant and an operand; see above.
   @_specialize(where T == Double)
   static func apply(_ op: Op, _ a: T, _ b: Variable<T>) -> Variable<T> {
-    apply(op, .two(Variable(a), b))
+    guard b.shape.isScalar else { return apply(op, .two(Variable(a), b)) }
+    let value = Kernels.binary(op, a, b.scalarValue)
+    return Variable(computing: op, from: .constantAndVariable(b), constant: a, scalar: value)
   }
 
   private static func apply(_ op: Op, _ operands: Operands<T>) -> Variable<T> {
@@ -74,19 +109,21 @@ public func * <T>(a: Variable<T>, b: Variable<T>) -> Variable<T> { .apply(.multi
 public func / <T>(a: Variable<T>, b: Variable<T>) -> Variable<T> { .apply(.divide, a, b) }
 public prefix func - <T>(a: Variable<T>) -> Variable<T> { .apply(.negate, a) }
 
-public func + <T>(a: Variable<T>, b: T) -> Variable<T> { .apply(.add, a, b) }
-public func + <T>(a: T, b: Variable<T>) -> Variable<T> { .apply(.add, a, b) }
-public func - <T>(a: Variable<T>, b: T) -> Variable<T> { .apply(.subtract, a, b) }
-public func - <T>(a: T, b: Variable<T>) -> Variable<T> { .apply(.subtract, a, b) }
-public func * <T>(a: Variable<T>, b: T) -> Variable<T> { .apply(.multiply, a, b) }
-public func * <T>(a: T, b: Variable<T>) -> Variable<T> { .apply(.multiply, a, b) }
-public func / <T>(a: Variable<T>, b: T) -> Variable<T> { .apply(.divide, a, b) }
-public func / <T>(a: T, b: Variable<T>) -> Variable<T> { .apply(.divide, a, b) }
+// `type(of: a)` rather than `Variable<T>`: unspecialised callers otherwise look up the metadata
+// of `Variable<T>` at every call (a hashed cache lookup), where the operand's class is at hand.
+public func + <T>(a: Variable<T>, b: T) -> Variable<T> { type(of: a).apply(.add, a, b) }
+public func + <T>(a: T, b: Variable<T>) -> Variable<T> { type(of: b).apply(.add, a, b) }
+public func - <T>(a: Variable<T>, b: T) -> Variable<T> { type(of: a).apply(.subtract, a, b) }
+public func - <T>(a: T, b: Variable<T>) -> Variable<T> { type(of: b).apply(.subtract, a, b) }
+public func * <T>(a: Variable<T>, b: T) -> Variable<T> { type(of: a).apply(.multiply, a, b) }
+public func * <T>(a: T, b: Variable<T>) -> Variable<T> { type(of: b).apply(.multiply, a, b) }
+public func / <T>(a: Variable<T>, b: T) -> Variable<T> { type(of: a).apply(.divide, a, b) }
+public func / <T>(a: T, b: Variable<T>) -> Variable<T> { type(of: b).apply(.divide, a, b) }
 
 /// `a^b`; integer exponents of negative bases are exact.
 public func pow<T>(_ a: Variable<T>, _ b: Variable<T>) -> Variable<T> { .apply(.power, a, b) }
-public func pow<T>(_ a: Variable<T>, _ b: T) -> Variable<T> { .apply(.power, a, b) }
-public func pow<T>(_ a: T, _ b: Variable<T>) -> Variable<T> { .apply(.power, a, b) }
+public func pow<T>(_ a: Variable<T>, _ b: T) -> Variable<T> { type(of: a).apply(.power, a, b) }
+public func pow<T>(_ a: T, _ b: Variable<T>) -> Variable<T> { type(of: b).apply(.power, a, b) }
 
 // MARK: Element-wise functions
 

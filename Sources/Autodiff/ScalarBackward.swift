@@ -2,23 +2,38 @@
 /// as `inputGradients` (Backward.swift), evaluated in the same order so that both give the same
 /// bits, but making no node. An unrecorded backward pass through a scalar graph uses these.
 extension Variable {
-  /// The gradients of this node's operands given the gradient `g` of its scalar output; an entry
-  /// is nil when `wanted` says that operand wants no gradient. Nil altogether when this node is
-  /// not an element-wise operation on scalars.
-  func scalarInputGradients(_ g: T, wanted: (Bool, Bool)) -> (T?, T?)? {
-    guard let op, op.isElementwise, value.isScalar else { return nil }
-    let y = value.scalarValue
+  /// Hands `deliver` the gradient of each operand for which `needs` is true, given the gradient
+  /// `g` of this node's scalar output. False, delivering nothing, when this node is not an
+  /// element-wise operation on scalars.
+  func deliverScalarInputGradients(
+    _ g: T, needs: (Variable<T>) -> Bool, to deliver: (T, Variable<T>) -> Void
+  ) -> Bool {
+    guard let op, op.isElementwise, shape.isScalar else { return false }
+    let y = scalarValue
+    // One switch, one copy of the operands: each copy retains and releases them.
     switch operands {
-    case .one(let input):
-      guard wanted.0 else { return (nil, nil) }
-      return (Self.unaryGradient(op, g, x: input.value.scalarValue, y: y), nil)
+    case .one(let a):
+      if needs(a) { deliver(Self.unaryGradient(op, g, x: a.scalarValue, y: y), a) }
     case .two(let a, let b):
-      return binaryGradients(
-        op, g, a.value.scalarValue, b.value.scalarValue, y: y,
-        exponentIsConstant: !b.requiresGrad, wanted: wanted)
+      let (ga, gb) = binaryGradients(
+        op, g, a.scalarValue, b.scalarValue, y: y, exponentIsConstant: !b.requiresGrad,
+        wanted: (needs(a), needs(b)))
+      if let ga { deliver(ga, a) }
+      if let gb { deliver(gb, b) }
+    case .variableAndConstant(let a):
+      let (ga, _) = binaryGradients(
+        op, g, a.scalarValue, constantOperand, y: y, exponentIsConstant: true,
+        wanted: (needs(a), false))
+      if let ga { deliver(ga, a) }
+    case .constantAndVariable(let b):
+      let (_, gb) = binaryGradients(
+        op, g, constantOperand, b.scalarValue, y: y, exponentIsConstant: !b.requiresGrad,
+        wanted: (false, needs(b)))
+      if let gb { deliver(gb, b) }
     default:
-      return nil
+      return false
     }
+    return true
   }
 
   private static func unaryGradient(_ op: Op, _ g: T, x: T, y: T) -> T {

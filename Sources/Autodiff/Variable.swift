@@ -8,30 +8,47 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
   public var value: Tensor<T> {
     Tensor(shape: shape, scalarValue: scalarValue, vectorElements: vectorElements)
   }
+  // The fields are ordered to leave no padding: a node of 120 bytes or less is served from
+  // malloc's fast bins (chunks of up to 128 bytes), which showed in profiles of graph building
+  // and freeing.
+  //
   // The value is stored as the parts of a Tensor: fields of types that depend on `T` only through
   // `T` itself or an array need no type-metadata lookup when a node is freed (a generic class's
   // deinit is never specialised); a `Tensor<T>` field did, for every node.
   public let shape: Shape
+  public let requiresGrad: Bool
+  // Read at every node of a backward pass; set only by `retainGrad()`, which a pass never runs.
+  @exclusivity(unchecked) public internal(set) var retainsGrad = false
+  /// Where a backward pass under way keeps the gradient gathered for this node; -1 outside one.
+  // Changed only by the backward pass that owns the node's slot.
+  @exclusivity(unchecked) var gradientSlot: Int32 = -1
   let scalarValue: T
   let vectorElements: [T]
   /// Filled by `backward()` for leaves that require a gradient, and for intermediates that
   /// asked for it with `retainGrad()`. Accumulates across calls until `clearGrad()`.
   public internal(set) var grad: Variable<T>?
-  public let requiresGrad: Bool
   /// The operation that produced this value; nil for a leaf (an input or a constant).
   public let op: Op?
-  /// The operands of `op`, in order; empty for a leaf.
-  public var inputs: [Variable<T>] { operands.array }
+  /// The operands of `op`, in order; empty for a leaf. A plain number of the expression (the 3
+  /// of `3 * x`) becomes a constant leaf at the first read; later reads give the same leaf.
+  public var inputs: [Variable<T>] {
+    materialiseConstants()
+    return operands.array
+  }
   // Changed only while a graph is freed, by one owner: no run-time exclusivity check needed.
   @exclusivity(unchecked) var operands: Operands<T>
+  /// The plain-number operand of `3 * x` or `x + 1` (see `Operands.variableAndConstant`); zero
+  /// when there is none.
+  let constantOperand: T
   /// Longest path from a leaf: orders the backward pass (DeZero's generations).
   public let generation: Int
-  public internal(set) var retainsGrad = false
   /// An optional label, used in error messages and graph dumps.
-  public var name: String?
-  /// Where a backward pass under way keeps the gradient gathered for this node; -1 outside one.
-  // Changed only by the backward pass that owns the node's slot.
-  @exclusivity(unchecked) var gradientSlot = -1
+  public var name: String? {
+    get { label?.text }
+    set { label = newValue.map(Label.init) }
+  }
+  // Boxed: most nodes have no name, and a `String?` field would take 16 bytes of every node.
+  private var label: Label?
 
   /// A leaf: an input (`requiresGrad: true`) or a constant.
   @_specialize(where T == Double)
@@ -42,13 +59,22 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
     self.requiresGrad = requiresGrad
     self.op = nil
     self.operands = .none
+    self.constantOperand = 0
     self.generation = 0
-    self.name = name
+    self.label = name.map(Label.init)
   }
 
   @_specialize(where T == Double)
-  public convenience init(_ scalar: T, requiresGrad: Bool = false, name: String? = nil) {
-    self.init(Tensor(scalar), requiresGrad: requiresGrad, name: name)
+  public init(_ scalar: T, requiresGrad: Bool = false, name: String? = nil) {
+    self.shape = .scalar
+    self.scalarValue = scalar
+    self.vectorElements = []
+    self.requiresGrad = requiresGrad
+    self.op = nil
+    self.operands = .none
+    self.constantOperand = 0
+    self.generation = 0
+    self.label = name.map(Label.init)
   }
 
   @_specialize(where T == Double)
@@ -58,10 +84,27 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
 
   /// A recorded result. Records the operation only when recording is on and some input
   /// requires a gradient; otherwise the result is a constant leaf.
-  init(computing op: Op, from operands: Operands<T>, value: Tensor<T>) {
-    self.shape = value.shape
-    self.scalarValue = value.scalarValue
-    self.vectorElements = value.vectorElements
+  convenience init(computing op: Op, from operands: Operands<T>, value: Tensor<T>) {
+    self.init(
+      computing: op, from: operands, constant: 0, shape: value.shape,
+      scalarValue: value.scalarValue, vectorElements: value.vectorElements)
+  }
+
+  /// A recorded scalar result; `constant` is the plain-number operand, if `operands` has one.
+  convenience init(computing op: Op, from operands: Operands<T>, constant: T = 0, scalar: T) {
+    self.init(
+      computing: op, from: operands, constant: constant, shape: .scalar, scalarValue: scalar,
+      vectorElements: [])
+  }
+
+  private init(
+    computing op: Op, from operands: Operands<T>, constant: T, shape: Shape, scalarValue: T,
+    vectorElements: [T]
+  ) {
+    self.constantOperand = constant
+    self.shape = shape
+    self.scalarValue = scalarValue
+    self.vectorElements = vectorElements
     // The cheap test first: reading the task-local mode costs more than looking at the inputs.
     if operands.anyRequiresGrad && GradMode.isEnabled {
       self.requiresGrad = true
@@ -76,9 +119,17 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
     }
   }
 
-  /// Frees the graph behind this node iteratively: the default recursive release of a chain of
-  /// 10⁵ nodes would overflow the stack.
-  deinit { releaseOperands() }
+  /// Frees the graph behind a deep node iteratively: the default recursive release of a chain of
+  /// 10⁵ nodes would overflow the stack. Below `recursiveFreeingDepth` generations the default
+  /// release is kept: it goes no deeper than the generation (every operand is shallower than its
+  /// consumer), and it is cheaper than the iteration, which showed in profiles of small graphs.
+  deinit {
+    if generation > Self.recursiveFreeingDepth { releaseOperands() }
+  }
+
+  /// The deepest graph freed by plain recursive release; a level takes a few hundred bytes of
+  /// stack at most.
+  static var recursiveFreeingDepth: Int { 256 }
 
   /// Empties, one at a time, the operands no one else holds. A deinit runs unspecialised, and
   /// generic code here looks up type metadata for every node freed: the specialisation makes
@@ -93,6 +144,10 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
       if isKnownUniquelyReferenced(&node) { node.operands.move(into: &pending) }
     }
   }
+
+  /// Makes every plain number among the operands a constant leaf, for code that needs the
+  /// operands as variables.
+  func materialiseConstants() { operands = operands.materialisingConstant(constantOperand) }
 
   public var isLeaf: Bool { op == nil }
   /// The value of a scalar variable.
@@ -113,4 +168,10 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
   public var description: String {
     "Variable(\(value)\(requiresGrad ? ", requiresGrad" : ""))"
   }
+}
+
+/// A node's name, boxed (see `Variable.name`).
+private final class Label {
+  let text: String
+  init(_ text: String) { self.text = text }
 }

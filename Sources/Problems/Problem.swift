@@ -59,12 +59,14 @@ public final class Problem: @unchecked Sendable {
 
   /// Define-by-run: builds the objective on the given input variables (one per declared
   /// variable, of the declared shapes).
+  @_specialize(where T == Double)
   public func objective<T: DifferentiableScalar>(on inputs: [Variable<T>]) -> Variable<T> {
     precondition(inputs.count == variables.count, "\(name) takes \(variables.count) inputs")
     return objectiveNode.lowered(on: inputs)
   }
 
   /// The residual vector r, concatenated, built on the given inputs.
+  @_specialize(where T == Double)
   public func residuals<T: DifferentiableScalar>(on inputs: [Variable<T>]) -> Variable<T> {
     precondition(inputs.count == variables.count, "\(name) takes \(variables.count) inputs")
     let parts = residualNodes.map { $0.lowered(on: inputs) }

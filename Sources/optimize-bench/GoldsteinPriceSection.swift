@@ -1,4 +1,5 @@
 import Autodiff
+import Problems
 
 /// Goldstein–Price at the standard start: the fast path against the hand-written baseline.
 func goldsteinPriceSection(_ plan: TimingPlan) throws -> String {
@@ -100,6 +101,23 @@ func goldsteinPriceSection(_ plan: TimingPlan) throws -> String {
   table.add([
     "define-by-run value+gradient", duration(td), duration(hg0), ratio(td, hg0),
     fixed(allocationsPerCall(calls: 100, defineByRun), 1),
+  ])
+  // The same, with the graph built from problems/goldstein.toml at every call.
+  let problem = try ProblemCatalog.load("goldstein")
+  let fromFile: (Int) -> Double = { k in
+    var s = 0.0
+    for _ in 0..<k {
+      let leaves = [Variable(x[0], requiresGrad: true), Variable(x[1], requiresGrad: true)]
+      let y = problem.objective(on: leaves)
+      try? y.backward()
+      s += y.scalar + (leaves[0].grad?.scalar ?? .nan)
+    }
+    return s
+  }
+  let tf = timePerCall(plan, fromFile)
+  table.add([
+    "define-by-run, from goldstein.toml", duration(tf), duration(hg0), ratio(tf, hg0),
+    fixed(allocationsPerCall(calls: 100, fromFile), 1),
   ])
   return table.render()
 }

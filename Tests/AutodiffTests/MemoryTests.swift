@@ -52,6 +52,43 @@ import Testing
     #expect(watched.alive == 0)
   }
 
+  /// Shallow graphs are freed by plain recursive release, deep ones iteratively (see
+  /// `Variable.deinit`): both must free every node, on either side of the boundary.
+  @Test(arguments: [1, 2, 255, 256, 257, 258, 5_000])
+  func chainsAreFreedCompletely(length: Int) {
+    let watched = WeakNodes()
+    do {
+      let x = input(1)
+      var y = x
+      var nodes = [Variable<Double>]()
+      for _ in 0..<length {
+        y = y * 0.5
+        nodes.append(y)
+      }
+      watched.watch(x, nodes[0], nodes[length / 2], y)
+      nodes.removeAll()
+      #expect(watched.alive == 4)
+    }
+    #expect(watched.alive == 0)
+  }
+
+  /// A secondary thread's stack can be small (512 kB is the default on macOS): freeing a chain
+  /// of 100 000 nodes, or the deepest chain freed recursively, must fit in it.
+  @Test func freeingFitsASmallThreadStack() {
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+      for length in [256, 100_000] {
+        var y = input(1)
+        for _ in 0..<length { y = y * 2 }
+        _ = y
+      }
+      done.signal()
+    }
+    thread.stackSize = 512 * 1024
+    thread.start()
+    done.wait()
+  }
+
   /// Resident memory of this process, from /proc/self/statm.
   static func residentBytes() -> Int {
     guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else {

@@ -26,20 +26,41 @@ indirect enum Node: Sendable {
     return nil
   }
 
-  /// Builds the node's graph on the given inputs (one per declared variable).
+  /// Builds the node's graph on the given inputs (one per declared variable). A scalar constant
+  /// beside a variable stays a plain number, as in `3 * x` written in Swift: no node is made for
+  /// it. Specialised for Double: the generic code pays a metadata lookup or a witness call at
+  /// almost every step, and this runs at every evaluation.
+  @_specialize(where T == Double)
   func lowered<T: DifferentiableScalar>(on inputs: [Variable<T>]) -> Variable<T> {
-    switch self {
-    case .constant(let t):
-      return Variable(Tensor(shape: t.shape, elements: t.elements.map { T($0) }))
-    case .input(let i, _):
-      return inputs[i]
-    case .apply(let op, let operands, _):
-      let lowered = operands.map { $0.lowered(on: inputs) }
-      do {
-        return try Variable.applying(op, to: lowered)
-      } catch {
-        preconditionFailure("a shape checked at load time failed: \(error)")
+    do {
+      switch self {
+      case .constant(let t):
+        return Variable(Self.converted(t))
+      case .input(let i, _):
+        return inputs[i]
+      case .apply(let op, let operands, _) where operands.count == 1:
+        return try Variable.applying(op, to: operands[0].lowered(on: inputs))
+      case .apply(let op, let operands, _) where operands.count == 2:
+        let (a, b) = (operands[0], operands[1])
+        if op.isElementwise, a.constantValue == nil, let c = b.constantValue, c.isScalar {
+          return Variable.applying(op, to: a.lowered(on: inputs), T(c.scalar))
+        }
+        if op.isElementwise, b.constantValue == nil, let c = a.constantValue, c.isScalar {
+          return Variable.applying(op, to: T(c.scalar), b.lowered(on: inputs))
+        }
+        return try Variable.applying(op, to: a.lowered(on: inputs), b.lowered(on: inputs))
+      case .apply(let op, let operands, _):
+        return try Variable.applying(op, to: operands.map { $0.lowered(on: inputs) })
       }
+    } catch {
+      preconditionFailure("a shape checked at load time failed: \(error)")
     }
+  }
+
+  /// A constant in the precision of the graph; in Double it shares the stored elements.
+  private static func converted<T: DifferentiableScalar>(_ t: Tensor<Double>) -> Tensor<T> {
+    if let same = t as? Tensor<T> { return same }
+    if t.isScalar { return Tensor(T(t.scalar)) }
+    return Tensor(shape: t.shape, elements: t.elements.map { T($0) })
   }
 }
