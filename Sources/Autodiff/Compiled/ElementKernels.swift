@@ -29,6 +29,9 @@ extension ChunkKernel {
     case .tan: run(TanRule.self)
     case .tanh: run(TanhRule.self)
     case .atan: run(AtanRule.self)
+    case .subtractSquare: run(SubtractSquareRule.self)
+    case .multiplySquare: run(MultiplySquareRule.self)
+    case .squareDifference: run(SquareDifferenceRule.self)
     case .sum: preconditionFailure("sum has no element rule")
     }
   }

@@ -39,6 +39,10 @@ enum ElementCode: UInt8 {
   case negate, exp, log, sqrt, abs, sin, cos, tan, tanh, atan
   /// Accumulates the chunk's elements into a scalar (zeroed before the group runs).
   case sum
+  /// Superinstructions: a pair of the codes above that the lowering often produces, fused
+  /// (see `Lowering.fuse`) so that a chain makes fewer passes over its chunk. `a − b²`,
+  /// `a·b²` and `(a − b)²`, each rounded as the pair it replaces.
+  case subtractSquare, multiplySquare, squareDifference
 }
 
 /// One element-wise operation of a group (or a reduction into a scalar, for `sum`).
