@@ -46,14 +46,15 @@ final class BlockWorkers: @unchecked Sendable {
     pthread_cond_init(left, nil)
   }
 
-  /// Runs `job.runShare()` on the calling thread and on up to `helpers` workers, and returns
-  /// when every share that started has returned. A worker that wakes too late finds the job
-  /// closed and does nothing, so a busy machine only costs the caller more of the work.
-  /// Returns false, having run nothing, when another call holds the workers.
-  func run(_ job: any BlockJob, helpers: Int) -> Bool {
+  /// Opens `job` to up to `helpers` workers, each of which runs `job.runShare()` once; the
+  /// caller runs its own share (specialised, not through the protocol) and then calls
+  /// `close()`, which returns when every share that started has returned. A worker that wakes
+  /// too late finds the job closed and does nothing, so a busy machine only leaves the caller
+  /// more of the work. Returns false, having opened nothing, when another call holds the
+  /// workers.
+  func open(_ job: any BlockJob, helpers: Int) -> Bool {
     guard held.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged
     else { return false }
-    defer { held.store(false, ordering: .releasing) }
     pthread_mutex_lock(mutex)
     while started < helpers {
       startWorker()
@@ -66,15 +67,17 @@ final class BlockWorkers: @unchecked Sendable {
     open = true
     pthread_cond_broadcast(opened)
     pthread_mutex_unlock(mutex)
+    return true
+  }
 
-    job.runShare()
-
+  /// Closes the job `open` opened, once its started shares are done.
+  func close() {
     pthread_mutex_lock(mutex)
     open = false
     while participants > 0 { pthread_cond_wait(left, mutex) }
     self.job = nil
     pthread_mutex_unlock(mutex)
-    return true
+    held.store(false, ordering: .releasing)
   }
 
   private func startWorker() {

@@ -138,9 +138,9 @@ final class ThreadedLastStage<T: DifferentiableScalar>: BlockJob {
     nextWorkspace.store(0, ordering: .relaxed)
     finishedEven.store(0, ordering: .relaxed)
     let helpers = min(threads, workspaces) - 1
-    if helpers < 1 || !BlockWorkers.shared.run(self, helpers: helpers) {
-      runShare()
-    }
+    let pooled = helpers >= 1 && BlockWorkers.shared.open(self, helpers: helpers)
+    runShare()
+    if pooled { BlockWorkers.shared.close() }
     var total: T = 0
     var totalTangent: T = 0
     for k in 0..<blockCount {
@@ -153,7 +153,10 @@ final class ThreadedLastStage<T: DifferentiableScalar>: BlockJob {
   }
 
   /// Claims blocks until none is left: the even blocks first, then, once every even block is
-  /// done, the odd ones.
+  /// done, the odd ones. Workers reach it through `BlockJob`, unspecialised: the common
+  /// precisions are specialised here so that they do not run generic code.
+  @_specialize(where T == Double)
+  @_specialize(where T == Float)
   func runShare() {
     let w = nextWorkspace.wrappingAdd(1, ordering: .relaxed).oldValue
     let b = bases + w * 4 * Region.count
