@@ -50,7 +50,7 @@ func planAdjointWrites(_ group: inout ArraySlice<ElementInstruction>, stage: ino
     // A local read only here, with a partial derivative of exactly 1, has this result's
     // adjoint: nothing to write.
     func aliases(_ o: Operand) -> Bool { isLocal(o) && writers[o.offset] == 1 }
-    if i.aActive && (i.code == .add || i.code == .subtract) && aliases(i.a) {
+    if i.aActive && i.code.hasUnitFirstPartial && aliases(i.a) {
       group[e].aAliased = true
       alias[i.a.offset] = i.outAdjoint
       written.insert(i.a.offset)

@@ -30,11 +30,19 @@ public final class CompiledFunction<T: DifferentiableScalar> {
   let fusesLastStage: Bool
   /// Whether that fused last stage also clears the input's adjoints, window by window.
   let clearsInputWindows: Bool
+  /// The fused last stage in blocks over several threads, for long groups that allow it.
+  let threaded: ThreadedLastStage<T>?
   /// The all-scalar form of the program, when it has one, with its instructions and its
   /// work buffers.
   let scalarTape: UnsafeMutableBufferPointer<ScalarInstruction>?
   let scalarWork: ScalarWorkspace<T>
   let scalarOutput: Int
+
+  /// The most threads one gradient or Hessian–vector product may use (1 turns threading off).
+  /// Only a long element-wise chain (2¹⁶ elements or more) ending in its sum is split, in fixed
+  /// blocks, so that its results are the same to the last bit whatever this count. Defaults to
+  /// the processors online, at most four.
+  public var threadCount = BlockWorkers.availableThreads
 
   /// Number of scalar unknowns: the length of the flat point.
   public var dimension: Int { program.dimension }
@@ -83,6 +91,8 @@ public final class CompiledFunction<T: DifferentiableScalar> {
       fusesLastStage = false
     }
     clearsInputWindows = fusesLastStage && program.stages.last!.clearsInputWindows
+    threaded = ThreadedLastStage(
+      program, fusesLastStage: fusesLastStage, scratch: scratch.baseAddress ?? empty)
     bases = .allocate(capacity: 4 * Region.count)
     for kind in 0..<4 {
       bases[kind * Region.count + Region.registers] =
@@ -91,6 +101,7 @@ public final class CompiledFunction<T: DifferentiableScalar> {
       bases[kind * Region.count + Region.local] =
         locals.baseAddress.map { $0 + kind * program.localCount } ?? empty
       bases[kind * Region.count + Region.input] = empty
+      bases[kind * Region.count + Region.partial] = empty
     }
   }
 
@@ -203,7 +214,11 @@ public final class CompiledFunction<T: DifferentiableScalar> {
     if fusesLastStage {
       m.forward(tangents: false, stages: m.stageCount - 1)
       seed(tangents: false)
-      m.fusedLastStage(tangents: false, clearingInputs: clearsInputWindows)
+      if let threaded {
+        threaded.run(shared: bases, threads: threadCount, tangents: false)
+      } else {
+        m.fusedLastStage(tangents: false, clearingInputs: clearsInputWindows)
+      }
       m.reverse(tangents: false, stages: m.stageCount - 1)
       return at(0, program.output).pointee
     }
@@ -233,7 +248,11 @@ public final class CompiledFunction<T: DifferentiableScalar> {
     if fusesLastStage {
       m.forward(tangents: true, stages: m.stageCount - 1)
       seed(tangents: true)
-      m.fusedLastStage(tangents: true, clearingInputs: clearsInputWindows)
+      if let threaded {
+        threaded.run(shared: bases, threads: threadCount, tangents: true)
+      } else {
+        m.fusedLastStage(tangents: true, clearingInputs: clearsInputWindows)
+      }
       m.reverse(tangents: true, stages: m.stageCount - 1)
       return at(0, program.output).pointee
     }

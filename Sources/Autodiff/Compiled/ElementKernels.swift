@@ -29,6 +29,9 @@ extension ChunkKernel {
     case .tan: run(TanRule.self)
     case .tanh: run(TanhRule.self)
     case .atan: run(AtanRule.self)
+    case .subtractSquare: run(SubtractSquareRule.self)
+    case .multiplySquare: run(MultiplySquareRule.self)
+    case .squareDifference: run(SquareDifferenceRule.self)
     case .sum: preconditionFailure("sum has no element rule")
     }
   }
@@ -244,6 +247,14 @@ struct AdjointKernel<T: DifferentiableScalar>: ChunkKernel {
     let ba = i.b.pointer(adjoints, chunk: start)
     let n = count
     withAdjointPattern(R.self, i) { sa, sb, wa, wb in
+      if wa == AdjointWrite.accumulate && wb == AdjointWrite.accumulate && sa == 1 && sb == 1 {
+        // Two accumulations may hit the same elements (shifted slices of one input, ā[j] and
+        // b̄[j+1]), a dependence between iterations that keeps one loop scalar: one loop per
+        // operand vectorises.
+        for j in 0..<n { aa[j] += R.first(a[j], b[j], o[j]).fa * oa[j] }
+        for j in 0..<n { ba[j] += R.first(a[j], b[j], o[j]).fb * oa[j] }
+        return
+      }
       for j in 0..<n {
         let ja = j &* sa
         let jb = j &* sb

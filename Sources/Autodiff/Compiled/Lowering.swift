@@ -200,7 +200,8 @@ struct Lowering<T: DifferentiableScalar> {
         }
       }
     }
-    return lowering.schedule(
-      output: lowering.nodeValue[ObjectIdentifier(result)]!, dimension: offset)
+    let output = lowering.nodeValue[ObjectIdentifier(result)]!
+    lowering.fuse(result: output)
+    return lowering.schedule(output: output, dimension: offset)
   }
 }

@@ -4,13 +4,15 @@
 /// file (constants and materialised intermediates), region `input` is the caller's point `x`
 /// (and, in the derivative sweeps, the caller's output buffers), and region `local` is the small
 /// chunk scratch of element-wise groups: a value used only inside its group lives there, one
-/// chunk at a time, and never touches main memory.
+/// chunk at a time, and never touches main memory. Region `partial` holds one thread's partial
+/// sum when the last stage runs in blocks on several threads (see `ThreadedLastStage`).
 @usableFromInline
 enum Region {
   static let registers = 0
   static let input = 1
   static let local = 2
-  static let count = 3
+  static let partial = 3
+  static let count = 4
 }
 
 /// Elements processed per chunk by an element-wise group: small enough that a group's locals
@@ -39,6 +41,10 @@ enum ElementCode: UInt8 {
   case negate, exp, log, sqrt, abs, sin, cos, tan, tanh, atan
   /// Accumulates the chunk's elements into a scalar (zeroed before the group runs).
   case sum
+  /// Superinstructions: a pair of the codes above that the lowering often produces, fused
+  /// (see `Lowering.fuse`) so that a chain makes fewer passes over its chunk. `a − b²`,
+  /// `a·b²` and `(a − b)²`, each rounded as the pair it replaces.
+  case subtractSquare, multiplySquare, squareDifference
 }
 
 /// One element-wise operation of a group (or a reduction into a scalar, for `sum`).

@@ -90,6 +90,8 @@ extension Lowering {
         location[v] = Location(region: Region.registers, offset: registerInitial.count)
         registerInitial += elements
       case .computed:
+        // A value fused into its reader is never stored.
+        if producer[v] < 0 { break }
         if local[v] {
           location[v] = Location(region: Region.local, offset: localCount)
           localCount += chunkSize
@@ -180,11 +182,17 @@ extension ElementCode {
     }
   }
 
+  /// Whether ∂o/∂a is exactly 1, so that a local `a` read only here can share the result's
+  /// adjoint.
+  var hasUnitFirstPartial: Bool {
+    self == .add || self == .subtract || self == .subtractSquare
+  }
+
   /// Whether the code reads its second operand.
   var isBinary: Bool {
     switch self {
     case .add, .subtract, .multiply, .divide, .power, .powerConstantExponent, .atan2, .minimum,
-      .maximum:
+      .maximum, .subtractSquare, .multiplySquare, .squareDifference:
       return true
     default:
       return false

@@ -111,22 +111,34 @@ struct Machine<T: DifferentiableScalar> {
   /// the rest after the last chunk.
   func fusedLastStage(tangents withTangents: Bool, clearingInputs: Bool) {
     let stage = stages[stageCount - 1]
+    fusedRun(
+      stage, over: 0..<stage.length, clearing: clearingInputs ? 0..<inputCount : nil,
+      tangents: withTangents)
+  }
+
+  /// Runs the chunks of `range` (which starts on a chunk boundary) of the fused last stage
+  /// `stage`, its sum starting from zero. With `clearing`, the input adjoints in that range are
+  /// cleared a window at a time, each just before the first chunk that may write it, and the
+  /// rest of the range after the last chunk; the caller has cleared the others.
+  func fusedRun(
+    _ stage: Stage, over range: Range<Int>, clearing: Range<Int>?, tangents withTangents: Bool
+  ) {
     for e in stage.first..<stage.end where elements[e].code == .sum {
       elements[e].out.pointer(values, chunk: 0).pointee = 0
       if withTangents { elements[e].out.pointer(tangents, chunk: 0).pointee = 0 }
     }
     fillBroadcastAdjoints(stage, tangents: withTangents)
-    var cleared = 0
-    var start = 0
-    while start < stage.length {
-      let count = min(chunkSize, stage.length - start)
+    var cleared = clearing?.lowerBound ?? 0
+    var start = range.lowerBound
+    while start < range.upperBound {
+      let count = min(chunkSize, range.upperBound - start)
       for e in stage.first..<stage.end {
         let i = elements[e]
         forward(i, start: start, count: count, tangents: withTangents)
         if i.clearsOutAdjoint { clearAdjoint(i, start: start, count: count, withTangents) }
       }
-      if clearingInputs {
-        let end = min(inputCount, start + count + stage.inputHigh)
+      if let clearing {
+        let end = min(clearing.upperBound, start + count + stage.inputHigh)
         if end > cleared {
           clearInputAdjoints(cleared..<end, withTangents)
           cleared = end
@@ -139,8 +151,8 @@ struct Machine<T: DifferentiableScalar> {
       }
       start += chunkSize
     }
-    if clearingInputs && cleared < inputCount {
-      clearInputAdjoints(cleared..<inputCount, withTangents)
+    if let clearing, cleared < clearing.upperBound {
+      clearInputAdjoints(cleared..<clearing.upperBound, withTangents)
     }
   }
 
