@@ -52,23 +52,28 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
 
   /// A leaf: an input (`requiresGrad: true`) or a constant.
   @_specialize(where T == Double)
-  public init(_ value: Tensor<T>, requiresGrad: Bool = false, name: String? = nil) {
-    self.shape = value.shape
-    self.scalarValue = value.scalarValue
-    self.vectorElements = value.vectorElements
-    self.requiresGrad = requiresGrad
-    self.op = nil
-    self.operands = .none
-    self.constantOperand = 0
-    self.generation = 0
-    self.label = name.map(Label.init)
+  public convenience init(_ value: Tensor<T>, requiresGrad: Bool = false, name: String? = nil) {
+    self.init(
+      leafShape: value.shape, scalarValue: value.scalarValue,
+      vectorElements: value.vectorElements, requiresGrad: requiresGrad, name: name)
   }
 
+  // Straight to the parts, not through a Tensor: scalar leaves are made at every operation
+  // with a plain number that the graph needs as a node.
   @_specialize(where T == Double)
-  public init(_ scalar: T, requiresGrad: Bool = false, name: String? = nil) {
-    self.shape = .scalar
-    self.scalarValue = scalar
-    self.vectorElements = []
+  public convenience init(_ scalar: T, requiresGrad: Bool = false, name: String? = nil) {
+    self.init(
+      leafShape: .scalar, scalarValue: scalar, vectorElements: [], requiresGrad: requiresGrad,
+      name: name)
+  }
+
+  private init(
+    leafShape shape: Shape, scalarValue: T, vectorElements: [T], requiresGrad: Bool,
+    name: String?
+  ) {
+    self.shape = shape
+    self.scalarValue = scalarValue
+    self.vectorElements = vectorElements
     self.requiresGrad = requiresGrad
     self.op = nil
     self.operands = .none
