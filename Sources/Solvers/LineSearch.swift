@@ -41,9 +41,10 @@ struct LineSearchDriver: Sendable {
     trials: inout Int
   ) throws(EvaluationLimitReached) -> LineSearchStep<T>? {
     let outcome: LineSearchOutcome<T>
+    let armijo = ArmijoLineSearch(c1: c1)
     switch kind {
     case .armijo:
-      outcome = try ArmijoLineSearch(c1: c1).search(
+      outcome = try armijo.search(
         objective, x: x, f: f, gradient: g, direction: d, initialStep: initialStep)
     case .wolfe:
       outcome = try WolfeLineSearch(c1: c1, c2: c2).search(
@@ -62,7 +63,7 @@ struct LineSearchDriver: Sendable {
         if !gNew.allSatisfy(\.isFinite) {
           return try shorterStepWithFiniteGradient(
             objective, x: x, f: f, slope: VectorMath.dot(g, d), direction: d, from: step.alpha,
-            trials: &trials)
+            maxTrials: armijo.maxTrials, trials: &trials)
         }
       }
       return step
@@ -75,11 +76,11 @@ struct LineSearchDriver: Sendable {
   /// nil when the trials run out or the step no longer moves x.
   private func shorterStepWithFiniteGradient<T: SolverScalar>(
     _ objective: Objective<T>, x: [T], f: T, slope: T, direction d: [T], from alpha: T,
-    trials: inout Int
+    maxTrials: Int, trials: inout Int
   ) throws(EvaluationLimitReached) -> LineSearchStep<T>? {
     var alpha = alpha
     var gt = [T]()
-    while trials < ArmijoLineSearch().maxTrials {
+    while trials < maxTrials {
       alpha /= 2
       let xt = VectorMath.adding(x, alpha, d)
       if xt == x { return nil }
