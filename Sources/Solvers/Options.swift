@@ -12,7 +12,8 @@ public struct SolverOptions<T: SolverScalar> {
   public var gradientTolerance: T = 1e-8
   public var fTolerance: T = 0
   public var xTolerance: T = 0
-  /// Wall-clock seconds; nil is unlimited.
+  /// Wall-clock seconds; nil is unlimited. Checked after each iteration like the other criteria,
+  /// so a run can overrun it by up to one iteration (a Newton step on n = 1000 takes ~0.3 s).
   public var timeLimit: Double? = nil
   public var maxFunctionEvaluations: Int? = nil
   public var maxGradientEvaluations: Int? = nil
