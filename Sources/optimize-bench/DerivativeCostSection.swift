@@ -42,6 +42,21 @@ func derivativeCostSection(_ plan: TimingPlan) throws -> SectionResult {
         ratio(measured.defineByRun.seconds, measured.hand.seconds),
         fixed(measured.defineByRunAllocations, 1),
       ])
+      if workload == "goldstein:gradient" {
+        // benchmarks/peers.py's PyTorch expression, written in Swift on one vector leaf.
+        let expression = defineByRunExpressionGradient(at: problem.start)
+        let time = measure(plan, expression)
+        rows.append(
+          BenchRow(
+            workload: workload, variant: "define-by-run-expression", n: 2, time: time,
+            reference: "hand-written", ratio: time.seconds / measured.hand.seconds,
+            allocationsPerCall: allocationsPerCall(calls: 100, expression)))
+        table.add([
+          "\(workload), Swift expression on a vector leaf", duration(measured.hand.nanoseconds),
+          "-", "-", "-", duration(time.nanoseconds), ratio(time.seconds, measured.hand.seconds),
+          fixed(rows.last?.allocationsPerCall ?? .nan, 1),
+        ])
+      }
     }
   }
   return SectionResult(table: table.render(), rows: rows)
