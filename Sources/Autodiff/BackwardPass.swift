@@ -100,55 +100,47 @@ extension Variable {
     needs: (Variable<T>) -> Bool, visits: (Variable<T>) -> Bool,
     visit: (Variable<T>, Adjoint<T>) -> Void
   ) {
-    var queue = GenerationQueue<T>(recorded: createGraph)
+    var pass = BackwardWalk<T>(from: root, recorded: createGraph)
     if createGraph {
-      queue.deliver(.recorded(Variable(seed)), to: root)
+      pass.deliver(.recorded(Variable(seed)), to: root)
       GradMode.$isEnabled.withValue(true) {
-        runRules(&queue, needs: needs, visits: visits, visit: visit)
+        pass.walk { node, pass in
+          runRule(of: node, &pass, needs: needs, visits: visits, visit: visit)
+        }
       }
     } else {
-      queue.deliver(.value(seed), to: root)
-      runRules(&queue, needs: needs, visits: visits, visit: visit)
-    }
-  }
-
-  /// Takes nodes deepest generation first, so each rule runs once, with its gradient complete.
-  private static func runRules(
-    _ queue: inout GenerationQueue<T>, needs: (Variable<T>) -> Bool,
-    visits: (Variable<T>) -> Bool, visit: (Variable<T>, Adjoint<T>) -> Void
-  ) {
-    while let entry = queue.popDeepest() {
-      // Unretained, as in the queue: the node is kept alive by the pass's root.
-      entry._withUnsafeGuaranteedRef { node in
-        runRule(of: node, &queue, needs: needs, visits: visits, visit: visit)
+      pass.deliver(.value(seed), to: root)
+      pass.walk { node, pass in
+        runRule(of: node, &pass, needs: needs, visits: visits, visit: visit)
       }
     }
   }
 
-  /// Hands `node`'s complete gradient to `visit` and its inputs' gradients to the queue.
+  /// Hands `node`'s complete gradient, if one reached it, to `visit` and its inputs' gradients
+  /// to the pass.
   private static func runRule(
-    of node: Variable<T>, _ queue: inout GenerationQueue<T>, needs: (Variable<T>) -> Bool,
+    of node: Variable<T>, _ pass: inout BackwardWalk<T>, needs: (Variable<T>) -> Bool,
     visits: (Variable<T>) -> Bool, visit: (Variable<T>, Adjoint<T>) -> Void
   ) {
-    if queue.holdsScalar(node) {
-      let g = queue.takeScalarGradient(of: node)
+    if pass.holdsScalar(node) {
+      guard let g = pass.scalarGradient(of: node) else { return }
       if visits(node) { visit(node, .value(Tensor(g))) }
       guard node.op != nil else { return }
       let delivered = node.deliverScalarInputGradients(g, needs: needs) { gradient, input in
-        queue.deliver(gradient, to: input)
+        pass.deliver(gradient, to: input)
       }
-      if !delivered { runGeneralRule(node, .value(Tensor(g)), &queue, needs: needs) }
+      if !delivered { runGeneralRule(node, .value(Tensor(g)), &pass, needs: needs) }
     } else {
-      let g = queue.takeGradient(of: node)
+      guard let g = pass.takeGradient(of: node) else { return }
       if visits(node) { visit(node, g) }
       guard node.op != nil else { return }
-      runGeneralRule(node, g, &queue, needs: needs)
+      runGeneralRule(node, g, &pass, needs: needs)
     }
   }
 
-  /// Passes the gradients of `node`'s inputs, by the rules of Backward.swift, to the queue.
+  /// Passes the gradients of `node`'s inputs, by the rules of Backward.swift, to the pass.
   private static func runGeneralRule(
-    _ node: Variable<T>, _ g: Adjoint<T>, _ queue: inout GenerationQueue<T>,
+    _ node: Variable<T>, _ g: Adjoint<T>, _ pass: inout BackwardWalk<T>,
     needs: (Variable<T>) -> Bool
   ) {
     switch g {
@@ -156,13 +148,13 @@ extension Variable {
       let gradients = withoutGrad { node.inputGradients(Variable(t), needs: needs) }
       let inputs = node.inputs
       for (i, gradient) in gradients.enumerated() {
-        if let gradient { queue.deliver(.value(gradient.value), to: inputs[i]) }
+        if let gradient { pass.deliver(.value(gradient.value), to: inputs[i]) }
       }
     case .recorded(let v):
       let gradients = node.inputGradients(v, needs: needs)
       let inputs = node.inputs
       for (i, gradient) in gradients.enumerated() {
-        if let gradient { queue.deliver(.recorded(gradient), to: inputs[i]) }
+        if let gradient { pass.deliver(.recorded(gradient), to: inputs[i]) }
       }
     }
   }

@@ -103,6 +103,18 @@ enum Operands<T: DifferentiableScalar> {
 }
 
 extension Operands {
+  /// Calls `body` with each variable operand, in order.
+  func forEachVariable(_ body: (Variable<T>) -> Void) {
+    switch self {
+    case .none: return
+    case .one(let a), .variableAndConstant(let a), .constantAndVariable(let a): body(a)
+    case .two(let a, let b):
+      body(a)
+      body(b)
+    case .many(let inputs): for input in inputs { body(input) }
+    }
+  }
+
   /// Appends the variable operands to `list` and forgets them.
   mutating func move(into list: inout [Variable<T>]) {
     switch self {

@@ -1,0 +1,128 @@
+/// The nodes of one backward pass, each after all of its consumers, and the gradients they
+/// gather on the way.
+///
+/// The order is a depth-first postorder from the root, walked from its end: the search finishes
+/// a node only after every input it reaches, so walking the postorder backwards meets all the
+/// consumers of a node before the node, and a node's gradient is complete when its turn comes.
+/// Only inputs that require a gradient are entered, so the walk covers the part of the graph
+/// between the root and the leaves that want gradients.
+///
+/// A node's `gradientSlot` is its place in the postorder: it is the search's visited mark too,
+/// so no set of visited nodes is needed. The walk puts every slot back to -1.
+///
+/// The gradients live here, not on the nodes: a field of a type that depends on `T` would cost a
+/// type-metadata lookup every time a node is freed, because a generic class's deinit is never
+/// specialised.
+struct BackwardWalk<T: DifferentiableScalar> {
+  /// A node of the pass and, in an unrecorded pass of a scalar node, its gradient so far.
+  struct Entry {
+    // Unretained: every node of the pass is reachable from the pass's root through operands,
+    // which are never cut while the root is alive; retaining each one showed in profiles.
+    let node: Unmanaged<Variable<T>>
+    var scalarGradient: T = 0
+    var hasGradient = false
+  }
+
+  /// The nodes in depth-first postorder: inputs before their consumers.
+  private var entries: [Entry] = []
+  /// The gradients not kept in `entries` (vectors, or every gradient of a recorded pass), by
+  /// slot; empty until the first one arrives.
+  private var gradients: [Adjoint<T>?] = []
+  /// Whether the pass is recorded (`createGraph`): then every gradient is a variable.
+  let isRecorded: Bool
+
+  /// The slot of a node whose inputs the search is still visiting.
+  private static var beingVisited: Int32 { -2 }
+
+  /// Orders the nodes reachable from `root` through inputs that require a gradient.
+  init(from root: Variable<T>, recorded: Bool) {
+    isRecorded = recorded
+    entries.reserveCapacity(64)
+    // A node is pushed once to be entered and once more, below its inputs, to be finished. It
+    // may be pushed to be entered by several consumers: the first entry counts.
+    var stack: [(node: Unmanaged<Variable<T>>, finish: Bool)] = [(.passUnretained(root), false)]
+    stack.reserveCapacity(32)
+    while let (entry, finish) = stack.popLast() {
+      entry._withUnsafeGuaranteedRef { node in
+        if finish {
+          node.gradientSlot = Int32(entries.count)
+          entries.append(Entry(node: entry))
+          return
+        }
+        guard node.gradientSlot == -1 else { return }
+        node.gradientSlot = Self.beingVisited
+        stack.append((entry, true))
+        node.operands.forEachVariable { input in
+          if input.requiresGrad && input.gradientSlot == -1 {
+            stack.append((.passUnretained(input), false))
+          }
+        }
+      }
+    }
+  }
+
+  /// Runs `body` on every node, consumers first, with its complete gradient, or without one for
+  /// a node no gradient reached. Every node's slot is -1 again afterwards.
+  mutating func walk(_ body: (Variable<T>, inout BackwardWalk<T>) -> Void) {
+    var i = entries.count
+    while i > 0 {
+      i -= 1
+      entries[i].node._withUnsafeGuaranteedRef { node in
+        body(node, &self)
+        node.gradientSlot = -1
+      }
+    }
+  }
+
+  /// Whether `node`'s gradient is a plain number kept in `entries`.
+  func holdsScalar(_ node: Variable<T>) -> Bool { !isRecorded && node.shape.isScalar }
+
+  /// Adds `gradient` to what the scalar `node` has gathered in an unrecorded pass.
+  mutating func deliver(_ gradient: T, to node: Variable<T>) {
+    guard holdsScalar(node) else { return deliver(.value(Tensor(gradient)), to: node) }
+    let slot = Self.slot(of: node)
+    if entries[slot].hasGradient {
+      entries[slot].scalarGradient += gradient
+    } else {
+      entries[slot].scalarGradient = gradient
+      entries[slot].hasGradient = true
+    }
+  }
+
+  /// Adds `gradient` to what `node` has gathered.
+  mutating func deliver(_ gradient: Adjoint<T>, to node: Variable<T>) {
+    if holdsScalar(node), case .value(let t) = gradient { return deliver(t.scalarValue, to: node) }
+    let slot = Self.slot(of: node)
+    if gradients.isEmpty { gradients = Array(repeating: nil, count: entries.count) }
+    guard entries[slot].hasGradient, let pending = gradients[slot] else {
+      gradients[slot] = gradient
+      entries[slot].hasGradient = true
+      return
+    }
+    switch (pending, gradient) {
+    case (.value(let a), .value(let b)): gradients[slot] = .value(a.adding(b))
+    default: gradients[slot] = .recorded(pending.variable + gradient.variable)
+    }
+  }
+
+  /// The complete gradient of the scalar `node` being walked (`holdsScalar`), nil when none
+  /// reached it.
+  func scalarGradient(of node: Variable<T>) -> T? {
+    let entry = entries[Self.slot(of: node)]
+    return entry.hasGradient ? entry.scalarGradient : nil
+  }
+
+  /// The complete gradient of the node being walked when `holdsScalar` is false, nil when none
+  /// reached it. The walk lets go of it, so it is freed once used.
+  mutating func takeGradient(of node: Variable<T>) -> Adjoint<T>? {
+    let slot = Self.slot(of: node)
+    guard entries[slot].hasGradient else { return nil }
+    return gradients[slot].take()
+  }
+
+  private static func slot(of node: Variable<T>) -> Int {
+    let slot = Int(node.gradientSlot)
+    precondition(slot >= 0, "a gradient for a node outside the backward pass")
+    return slot
+  }
+}
