@@ -125,7 +125,11 @@ extension Variable {
     if pass.holdsScalar(node) {
       guard let g = pass.scalarGradient(of: node) else { return }
       if visits(node) { visit(node, .value(Tensor(g))) }
-      guard node.op != nil else { return }
+      guard let op = node.op else { return }
+      if case .index(let i) = op, case .one(let vector) = node.operands, !vector.shape.isScalar {
+        if needs(vector) { pass.deliver(g, toElement: i, of: vector) }
+        return
+      }
       let delivered = node.deliverScalarInputGradients(g, needs: needs) { gradient, input in
         pass.deliver(gradient, to: input)
       }

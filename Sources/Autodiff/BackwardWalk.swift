@@ -21,12 +21,15 @@ struct BackwardWalk<T: DifferentiableScalar> {
     let node: Unmanaged<Variable<T>>
     var scalarGradient: T = 0
     var hasGradient = false
+    /// Where in `gradients` the node's gradient is, if it is kept there; -1 until it is.
+    var gradientIndex: Int32 = -1
   }
 
   /// The nodes in depth-first postorder: inputs before their consumers.
   private var entries: [Entry] = []
-  /// The gradients not kept in `entries` (vectors, or every gradient of a recorded pass), by
-  /// slot; empty until the first one arrives.
+  /// The gradients not kept in `entries`: vectors, or every gradient of a recorded pass. (Only
+  /// these nodes get a place: an array of optional adjoints for every node cost more to fill
+  /// than the whole pass of a small graph.)
   private var gradients: [Adjoint<T>?] = []
   /// Whether the pass is recorded (`createGraph`): then every gradient is a variable.
   let isRecorded: Bool
@@ -93,16 +96,42 @@ struct BackwardWalk<T: DifferentiableScalar> {
   mutating func deliver(_ gradient: Adjoint<T>, to node: Variable<T>) {
     if holdsScalar(node), case .value(let t) = gradient { return deliver(t.scalarValue, to: node) }
     let slot = Self.slot(of: node)
-    if gradients.isEmpty { gradients = Array(repeating: nil, count: entries.count) }
-    guard entries[slot].hasGradient, let pending = gradients[slot] else {
-      gradients[slot] = gradient
+    guard entries[slot].hasGradient, let pending = gradients[place(of: slot)] else {
+      gradients[place(of: slot)] = gradient
       entries[slot].hasGradient = true
       return
     }
     switch (pending, gradient) {
-    case (.value(let a), .value(let b)): gradients[slot] = .value(a.adding(b))
-    default: gradients[slot] = .recorded(pending.variable + gradient.variable)
+    case (.value(let a), .value(let b)): gradients[place(of: slot)] = .value(a.adding(b))
+    default: gradients[place(of: slot)] = .recorded(pending.variable + gradient.variable)
     }
+  }
+
+  /// The place in `gradients` of the node at `slot`, made at the first request.
+  private mutating func place(of slot: Int) -> Int {
+    if entries[slot].gradientIndex < 0 {
+      entries[slot].gradientIndex = Int32(gradients.count)
+      gradients.append(nil)
+    }
+    return Int(entries[slot].gradientIndex)
+  }
+
+  /// Adds `gradient` to element `i` of what the vector `node` has gathered in an unrecorded
+  /// pass: the backward of indexing, with no one-hot tensor made for each element read.
+  mutating func deliver(_ gradient: T, toElement i: Int, of node: Variable<T>) {
+    precondition(!isRecorded, "a recorded pass delivers variables")
+    let slot = Self.slot(of: node)
+    let place = place(of: slot)
+    var elements: [T]
+    if entries[slot].hasGradient, case .value(let pending)? = gradients[place].take() {
+      elements = pending.vectorElements
+      elements[i] += gradient
+    } else {
+      elements = [T](repeating: 0, count: node.shape.count)
+      elements[i] = gradient
+      entries[slot].hasGradient = true
+    }
+    gradients[place] = .value(Tensor(shape: node.shape, scalarValue: 0, vectorElements: elements))
   }
 
   /// The complete gradient of the scalar `node` being walked (`holdsScalar`), nil when none
@@ -117,7 +146,7 @@ struct BackwardWalk<T: DifferentiableScalar> {
   mutating func takeGradient(of node: Variable<T>) -> Adjoint<T>? {
     let slot = Self.slot(of: node)
     guard entries[slot].hasGradient else { return nil }
-    return gradients[slot].take()
+    return gradients[Int(entries[slot].gradientIndex)].take()
   }
 
   private static func slot(of node: Variable<T>) -> Int {

@@ -158,7 +158,12 @@ extension Variable {
   /// Element `i` (0-based; negative counts from the end).
   public subscript(i: Int) -> Variable<T> {
     let n = shape.count
-    return .apply(.index(i < 0 ? i + n : i), self)
+    let index = i < 0 ? i + n : i
+    // An element in range, straight to a scalar node: no shape or tensor bookkeeping.
+    if !shape.isScalar && vectorElements.indices.contains(index) {
+      return Variable(computing: .index(index), from: .one(self), scalar: vectorElements[index])
+    }
+    return .apply(.index(index), self)
   }
 
   /// Elements `lower..<upper`, clamped as Python slices are; negative bounds count from the end.
