@@ -55,12 +55,26 @@ struct BackwardWalk<T: DifferentiableScalar> {
         guard node.gradientSlot == -1 else { return }
         node.gradientSlot = Self.beingVisited
         stack.append((entry, true))
-        node.operands.forEachVariable { input in
-          if input.requiresGrad && input.gradientSlot == -1 {
-            stack.append((.passUnretained(input), false))
-          }
+        switch node.operands.unretained {
+        case .none: break
+        case .one(let a), .variableAndConstant(let a), .constantAndVariable(let a):
+          Self.enter(a, onto: &stack)
+        case .two(let a, let b):
+          Self.enter(a, onto: &stack)
+          Self.enter(b, onto: &stack)
+        case .many: node.operands.forEachVariable { Self.enter(.passUnretained($0), onto: &stack) }
         }
       }
+    }
+  }
+
+  /// Pushes `input` to be entered if it requires a gradient and has not been entered yet.
+  private static func enter(
+    _ input: Unmanaged<Variable<T>>,
+    onto stack: inout [(node: Unmanaged<Variable<T>>, finish: Bool)]
+  ) {
+    if input._withUnsafeGuaranteedRef({ $0.requiresGrad && $0.gradientSlot == -1 }) {
+      stack.append((input, false))
     }
   }
 

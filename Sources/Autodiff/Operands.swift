@@ -129,3 +129,29 @@ extension Operands {
     self = .none
   }
 }
+
+/// The operands of a node, not retained: for a pass over a graph that its root keeps alive,
+/// where retaining and releasing every operand read showed in profiles. Reach a variable with
+/// `_withUnsafeGuaranteedRef`.
+enum UnretainedOperands<T: DifferentiableScalar> {
+  case none
+  case one(Unmanaged<Variable<T>>)
+  case two(Unmanaged<Variable<T>>, Unmanaged<Variable<T>>)
+  case variableAndConstant(Unmanaged<Variable<T>>)
+  case constantAndVariable(Unmanaged<Variable<T>>)
+  /// The general list: use `Operands.forEachVariable`.
+  case many
+}
+
+extension Operands {
+  var unretained: UnretainedOperands<T> {
+    switch self {
+    case .none: return .none
+    case .one(let a): return .one(.passUnretained(a))
+    case .two(let a, let b): return .two(.passUnretained(a), .passUnretained(b))
+    case .variableAndConstant(let a): return .variableAndConstant(.passUnretained(a))
+    case .constantAndVariable(let b): return .constantAndVariable(.passUnretained(b))
+    case .many: return .many
+    }
+  }
+}

@@ -10,27 +10,37 @@ extension Variable {
   ) -> Bool {
     guard let op, op.isElementwise, shape.isScalar else { return false }
     let y = scalarValue
-    // One switch, one copy of the operands: each copy retains and releases them.
-    switch operands {
+    // The operands unretained: each retained copy cost a retain and a release per rule.
+    switch operands.unretained {
     case .one(let a):
-      if needs(a) { deliver(Self.unaryGradient(op, g, x: a.scalarValue, y: y), a) }
+      a._withUnsafeGuaranteedRef { a in
+        if needs(a) { deliver(Self.unaryGradient(op, g, x: a.scalarValue, y: y), a) }
+      }
     case .two(let a, let b):
-      let (ga, gb) = binaryGradients(
-        op, g, a.scalarValue, b.scalarValue, y: y, exponentIsConstant: !b.requiresGrad,
-        wanted: (needs(a), needs(b)))
-      if let ga { deliver(ga, a) }
-      if let gb { deliver(gb, b) }
+      a._withUnsafeGuaranteedRef { a in
+        b._withUnsafeGuaranteedRef { b in
+          let (ga, gb) = binaryGradients(
+            op, g, a.scalarValue, b.scalarValue, y: y, exponentIsConstant: !b.requiresGrad,
+            wanted: (needs(a), needs(b)))
+          if let ga { deliver(ga, a) }
+          if let gb { deliver(gb, b) }
+        }
+      }
     case .variableAndConstant(let a):
-      let (ga, _) = binaryGradients(
-        op, g, a.scalarValue, constantOperand, y: y, exponentIsConstant: true,
-        wanted: (needs(a), false))
-      if let ga { deliver(ga, a) }
+      a._withUnsafeGuaranteedRef { a in
+        let (ga, _) = binaryGradients(
+          op, g, a.scalarValue, constantOperand, y: y, exponentIsConstant: true,
+          wanted: (needs(a), false))
+        if let ga { deliver(ga, a) }
+      }
     case .constantAndVariable(let b):
-      let (_, gb) = binaryGradients(
-        op, g, constantOperand, b.scalarValue, y: y, exponentIsConstant: !b.requiresGrad,
-        wanted: (false, needs(b)))
-      if let gb { deliver(gb, b) }
-    default:
+      b._withUnsafeGuaranteedRef { b in
+        let (_, gb) = binaryGradients(
+          op, g, constantOperand, b.scalarValue, y: y, exponentIsConstant: !b.requiresGrad,
+          wanted: (false, needs(b)))
+        if let gb { deliver(gb, b) }
+      }
+    case .none, .many:
       return false
     }
     return true
