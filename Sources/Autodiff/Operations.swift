@@ -156,7 +156,11 @@ public func norm<T>(_ x: Variable<T>) -> Variable<T> { sqrt(sum(x * x)) }
 
 extension Variable {
   /// Element `i` (0-based; negative counts from the end).
-  public subscript(i: Int) -> Variable<T> {
+  public subscript(i: Int) -> Variable<T> { element(i) }
+
+  // Specialised: generic code here looked up type metadata at every element read.
+  @_specialize(where T == Double)
+  private func element(_ i: Int) -> Variable<T> {
     let n = shape.count
     let index = i < 0 ? i + n : i
     // An element in range, straight to a scalar node: no shape or tensor bookkeeping.
