@@ -28,7 +28,7 @@ extension Variable {
     // The closures stay generic even in the specialised pass: their work is done by
     // specialised methods, or the gradient would be handled through type metadata at every node.
     Self.propagate(
-      from: self, seed: seed, createGraph: createGraph, needs: { $0.requiresGrad },
+      from: self, seed: seed, createGraph: createGraph, needs: nil,
       visits: { $0.keepsGradient }, visit: { node, g in node.keep(g) })
   }
 
@@ -93,11 +93,12 @@ extension Variable {
 
   /// Runs the backward rules from `root`, starting from `seed`, passing each node's complete
   /// gradient to `visit` before its inputs are reached, if `visits` says the node wants it. Only
-  /// inputs for which `needs` is true receive gradients. Records the pass when `createGraph` is
+  /// inputs for which `needs` is true receive gradients; with `needs` nil, those that require
+  /// one. Records the pass when `createGraph` is
   /// true; otherwise gradients are plain numbers and tensors and no node is made for them.
   static func propagate(
     from root: Variable<T>, seed: Tensor<T>, createGraph: Bool,
-    needs: (Variable<T>) -> Bool, visits: (Variable<T>) -> Bool,
+    needs: ((Variable<T>) -> Bool)?, visits: (Variable<T>) -> Bool,
     visit: (Variable<T>, Adjoint<T>) -> Void
   ) {
     var pass = BackwardWalk<T>(from: root, recorded: createGraph)
@@ -119,7 +120,7 @@ extension Variable {
   /// Hands `node`'s complete gradient, if one reached it, to `visit` and its inputs' gradients
   /// to the pass.
   private static func runRule(
-    of node: Variable<T>, _ pass: inout BackwardWalk<T>, needs: (Variable<T>) -> Bool,
+    of node: Variable<T>, _ pass: inout BackwardWalk<T>, needs: ((Variable<T>) -> Bool)?,
     visits: (Variable<T>) -> Bool, visit: (Variable<T>, Adjoint<T>) -> Void
   ) {
     if pass.holdsScalar(node) {
@@ -127,12 +128,10 @@ extension Variable {
       if visits(node) { visit(node, .value(Tensor(g))) }
       guard let op = node.op else { return }
       if case .index(let i) = op, case .one(let vector) = node.operands, !vector.shape.isScalar {
-        if needs(vector) { pass.deliver(g, toElement: i, of: vector) }
+        if needs?(vector) ?? vector.requiresGrad { pass.deliver(g, toElement: i, of: vector) }
         return
       }
-      let delivered = node.deliverScalarInputGradients(g, needs: needs) { gradient, input in
-        pass.deliver(gradient, to: input)
-      }
+      let delivered = node.deliverScalarInputGradients(g, to: &pass, needs: needs)
       if !delivered { runGeneralRule(node, .value(Tensor(g)), &pass, needs: needs) }
     } else {
       guard let g = pass.takeGradient(of: node) else { return }
@@ -145,8 +144,9 @@ extension Variable {
   /// Passes the gradients of `node`'s inputs, by the rules of Backward.swift, to the pass.
   private static func runGeneralRule(
     _ node: Variable<T>, _ g: Adjoint<T>, _ pass: inout BackwardWalk<T>,
-    needs: (Variable<T>) -> Bool
+    needs: ((Variable<T>) -> Bool)?
   ) {
+    let needs = needs ?? { $0.requiresGrad }
     switch g {
     case .value(let t):
       let gradients = withoutGrad { node.inputGradients(Variable(t), needs: needs) }
