@@ -37,10 +37,47 @@ struct BackwardWalk<T: DifferentiableScalar> {
   /// The slot of a node whose inputs the search is still visiting.
   private static var beingVisited: Int32 { -2 }
 
+  /// The deepest graph searched recursively: a level takes well under a hundred bytes of stack.
+  private static var recursiveSearchDepth: Int { 256 }
+
   /// Orders the nodes reachable from `root` through inputs that require a gradient.
   init(from root: Variable<T>, recorded: Bool) {
     isRecorded = recorded
     entries.reserveCapacity(64)
+    // No path is longer than the root's generation. Shallow graphs are searched recursively,
+    // with no stack to allocate; both searches give the same order.
+    if root.generation <= Self.recursiveSearchDepth {
+      search(from: root)
+    } else {
+      searchIteratively(from: root)
+    }
+  }
+
+  /// Enters `node`, then each operand not entered yet, last first, then finishes `node`.
+  private mutating func search(from node: Variable<T>) {
+    node.gradientSlot = Self.beingVisited
+    switch node.operands.unretained {
+    case .none: break
+    case .one(let a), .variableAndConstant(let a), .constantAndVariable(let a):
+      searchIfNew(a)
+    case .two(let a, let b):
+      searchIfNew(b)
+      searchIfNew(a)
+    case .many:
+      for input in node.operands.array.reversed() { searchIfNew(.passUnretained(input)) }
+    }
+    node.gradientSlot = Int32(entries.count)
+    entries.append(Entry(node: .passUnretained(node)))
+  }
+
+  private mutating func searchIfNew(_ input: Unmanaged<Variable<T>>) {
+    input._withUnsafeGuaranteedRef { input in
+      if input.requiresGrad && input.gradientSlot == -1 { search(from: input) }
+    }
+  }
+
+  /// `search(from:)` with a stack of its own, for graphs of any depth.
+  private mutating func searchIteratively(from root: Variable<T>) {
     // A node is pushed once to be entered and once more, below its inputs, to be finished. It
     // may be pushed to be entered by several consumers: the first entry counts.
     var stack: [(node: Unmanaged<Variable<T>>, finish: Bool)] = [(.passUnretained(root), false)]
