@@ -195,8 +195,8 @@ extension Variable {
     let n = shape.count
     let index = i < 0 ? i + n : i
     // An element in range, straight to a scalar node: no shape or tensor bookkeeping.
-    if !shape.isScalar && vectorElements.indices.contains(index) {
-      return Variable(computing: .index(index), from: .one(self), scalar: vectorElements[index])
+    if let elements = vectorElements, elements.indices.contains(index) {
+      return Variable(computing: .index(index), from: .one(self), scalar: elements[index])
     }
     return .apply(.index(index), self)
   }
