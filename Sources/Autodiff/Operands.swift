@@ -78,6 +78,8 @@ enum Operands<T: DifferentiableScalar> {
   }
 
   /// True when some operand requires a gradient.
+  // Inlined, as is `deepestGeneration`: both are read at every operation recorded.
+  @inline(__always)
   var anyRequiresGrad: Bool {
     switch self {
     case .none: return false
@@ -91,6 +93,7 @@ enum Operands<T: DifferentiableScalar> {
   }
 
   /// The longest path from a leaf to any operand.
+  @inline(__always)
   var deepestGeneration: Int {
     switch self {
     case .none: return 0
