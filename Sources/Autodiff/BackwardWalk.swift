@@ -13,7 +13,7 @@
 /// The gradients live here, not on the nodes: a field of a type that depends on `T` would cost a
 /// type-metadata lookup every time a node is freed, because a generic class's deinit is never
 /// specialised.
-struct BackwardWalk<T: DifferentiableScalar> {
+struct BackwardWalk<T: DifferentiableScalar>: ~Copyable {
   /// A node of the pass and, in an unrecorded pass of a scalar node, its gradient so far.
   struct Entry {
     // Unretained: every node of the pass is reachable from the pass's root through operands,
@@ -26,7 +26,7 @@ struct BackwardWalk<T: DifferentiableScalar> {
   }
 
   /// The nodes in depth-first postorder: inputs before their consumers.
-  private var entries: [Entry] = []
+  private var entries = EntryBuffer<Entry>(capacity: 64)
   /// The gradients not kept in `entries`: vectors, or every gradient of a recorded pass. (Only
   /// these nodes get a place: an array of optional adjoints for every node cost more to fill
   /// than the whole pass of a small graph.)
@@ -43,7 +43,6 @@ struct BackwardWalk<T: DifferentiableScalar> {
   /// Orders the nodes reachable from `root` through inputs that require a gradient.
   init(from root: Variable<T>, recorded: Bool) {
     isRecorded = recorded
-    entries.reserveCapacity(64)
     // No path is longer than the root's generation. Shallow graphs are searched recursively,
     // with no stack to allocate; both searches give the same order.
     if root.generation <= Self.recursiveSearchDepth {
@@ -204,5 +203,47 @@ struct BackwardWalk<T: DifferentiableScalar> {
     let slot = Int(node.gradientSlot)
     precondition(slot >= 0, "a gradient for a node outside the backward pass")
     return slot
+  }
+}
+
+/// The entries of a backward pass in one growing buffer: reading or updating one is a load or a
+/// store, without an array's uniqueness check at each change (they showed at every gradient
+/// delivered).
+struct EntryBuffer<Element>: ~Copyable {
+  private var base: UnsafeMutablePointer<Element>
+  private var capacity: Int
+  private(set) var count = 0
+
+  init(capacity: Int) {
+    base = .allocate(capacity: capacity)
+    self.capacity = capacity
+  }
+
+  deinit {
+    base.deinitialize(count: count)
+    base.deallocate()
+  }
+
+  mutating func append(_ element: Element) {
+    if count == capacity {
+      let larger = UnsafeMutablePointer<Element>.allocate(capacity: 2 * capacity)
+      larger.moveInitialize(from: base, count: count)
+      base.deallocate()
+      base = larger
+      capacity *= 2
+    }
+    (base + count).initialize(to: element)
+    count += 1
+  }
+
+  subscript(i: Int) -> Element {
+    unsafeAddress {
+      precondition(i >= 0 && i < count, "entry \(i) of \(count)")
+      return UnsafePointer(base + i)
+    }
+    nonmutating unsafeMutableAddress {
+      precondition(i >= 0 && i < count, "entry \(i) of \(count)")
+      return base + i
+    }
   }
 }
