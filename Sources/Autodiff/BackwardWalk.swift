@@ -224,16 +224,20 @@ struct EntryBuffer<Element>: ~Copyable {
     base.deallocate()
   }
 
+  @inline(__always)
   mutating func append(_ element: Element) {
-    if count == capacity {
-      let larger = UnsafeMutablePointer<Element>.allocate(capacity: 2 * capacity)
-      larger.moveInitialize(from: base, count: count)
-      base.deallocate()
-      base = larger
-      capacity *= 2
-    }
+    if count == capacity { grow() }
     (base + count).initialize(to: element)
     count += 1
+  }
+
+  @inline(never)
+  private mutating func grow() {
+    let larger = UnsafeMutablePointer<Element>.allocate(capacity: 2 * capacity)
+    larger.moveInitialize(from: base, count: count)
+    base.deallocate()
+    base = larger
+    capacity *= 2
   }
 
   subscript(i: Int) -> Element {
