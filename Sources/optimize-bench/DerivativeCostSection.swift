@@ -127,7 +127,7 @@ private func measureDerivatives(_ problem: Problem, _ hand: HandWrittenFunction,
     let inputs = leaves(problem, at: start, requiresGrad: true)
     let y = problem.objective(on: inputs)
     try? y.backward()
-    return y.scalar + (inputs[0].grad?.value.elements[0] ?? .nan)
+    return y.scalar + (inputs[0].grad?.value[0] ?? .nan)
   }
   let runHessian = calls { hessian(of: flat, at: start)[0][1] }
 

@@ -141,7 +141,7 @@ func defineByRunExpressionGradient(at point: [Double]) -> (Int) -> Double {
       let x = Variable(point, requiresGrad: true)
       let y = goldsteinPriceExpression(x[0], x[1])
       try? y.backward()
-      s += y.scalar + (x.grad?.value.elements[0] ?? .nan)
+      s += y.scalar + (x.grad?.value[0] ?? .nan)
     }
     return s
   }
