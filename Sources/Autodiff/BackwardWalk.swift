@@ -131,6 +131,8 @@ struct BackwardWalk<T: DifferentiableScalar>: ~Copyable {
   func holdsScalar(_ node: Variable<T>) -> Bool { !isRecorded && node.shape.isScalar }
 
   /// Adds `gradient` to what the scalar `node` has gathered in an unrecorded pass.
+  // Inlined into the scalar rules, which deliver one or two gradients per node.
+  @inline(__always)
   mutating func deliver(_ gradient: T, to node: Variable<T>) {
     guard holdsScalar(node) else { return deliver(.value(Tensor(gradient)), to: node) }
     let slot = Self.slot(of: node)
