@@ -28,7 +28,7 @@ extension Variable {
     // The closures stay generic even in the specialised pass: their work is done by
     // specialised methods, or the gradient would be handled through type metadata at every node.
     Self.propagate(
-      from: self, seed: seed, createGraph: createGraph, needs: { $0.requiresGrad },
+      from: self, seed: seed, createGraph: createGraph, needs: nil,
       visits: { $0.keepsGradient }, visit: { node, g in node.keep(g) })
   }
 
@@ -93,76 +93,72 @@ extension Variable {
 
   /// Runs the backward rules from `root`, starting from `seed`, passing each node's complete
   /// gradient to `visit` before its inputs are reached, if `visits` says the node wants it. Only
-  /// inputs for which `needs` is true receive gradients. Records the pass when `createGraph` is
+  /// inputs for which `needs` is true receive gradients; with `needs` nil, those that require
+  /// one. Records the pass when `createGraph` is
   /// true; otherwise gradients are plain numbers and tensors and no node is made for them.
   static func propagate(
     from root: Variable<T>, seed: Tensor<T>, createGraph: Bool,
-    needs: (Variable<T>) -> Bool, visits: (Variable<T>) -> Bool,
+    needs: ((Variable<T>) -> Bool)?, visits: (Variable<T>) -> Bool,
     visit: (Variable<T>, Adjoint<T>) -> Void
   ) {
-    var queue = GenerationQueue<T>(recorded: createGraph)
+    var pass = BackwardWalk<T>(from: root, recorded: createGraph)
     if createGraph {
-      queue.deliver(.recorded(Variable(seed)), to: root)
+      pass.deliver(.recorded(Variable(seed)), to: root)
       GradMode.$isEnabled.withValue(true) {
-        runRules(&queue, needs: needs, visits: visits, visit: visit)
+        pass.walk { node, pass in
+          runRule(of: node, &pass, needs: needs, visits: visits, visit: visit)
+        }
       }
     } else {
-      queue.deliver(.value(seed), to: root)
-      runRules(&queue, needs: needs, visits: visits, visit: visit)
-    }
-  }
-
-  /// Takes nodes deepest generation first, so each rule runs once, with its gradient complete.
-  private static func runRules(
-    _ queue: inout GenerationQueue<T>, needs: (Variable<T>) -> Bool,
-    visits: (Variable<T>) -> Bool, visit: (Variable<T>, Adjoint<T>) -> Void
-  ) {
-    while let entry = queue.popDeepest() {
-      // Unretained, as in the queue: the node is kept alive by the pass's root.
-      entry._withUnsafeGuaranteedRef { node in
-        runRule(of: node, &queue, needs: needs, visits: visits, visit: visit)
+      pass.deliver(.value(seed), to: root)
+      pass.walk { node, pass in
+        runRule(of: node, &pass, needs: needs, visits: visits, visit: visit)
       }
     }
   }
 
-  /// Hands `node`'s complete gradient to `visit` and its inputs' gradients to the queue.
+  /// Hands `node`'s complete gradient, if one reached it, to `visit` and its inputs' gradients
+  /// to the pass.
   private static func runRule(
-    of node: Variable<T>, _ queue: inout GenerationQueue<T>, needs: (Variable<T>) -> Bool,
+    of node: Variable<T>, _ pass: inout BackwardWalk<T>, needs: ((Variable<T>) -> Bool)?,
     visits: (Variable<T>) -> Bool, visit: (Variable<T>, Adjoint<T>) -> Void
   ) {
-    if queue.holdsScalar(node) {
-      let g = queue.takeScalarGradient(of: node)
+    if pass.holdsScalar(node) {
+      guard let g = pass.scalarGradient(of: node) else { return }
       if visits(node) { visit(node, .value(Tensor(g))) }
-      guard node.op != nil else { return }
-      let delivered = node.deliverScalarInputGradients(g, needs: needs) { gradient, input in
-        queue.deliver(gradient, to: input)
+      guard let op = node.op else { return }
+      if case .index(let i) = op, case .one(let vector) = node.operands, !vector.shape.isScalar {
+        if needs?(vector) ?? vector.requiresGrad { pass.deliver(g, toElement: i, of: vector) }
+        return
       }
-      if !delivered { runGeneralRule(node, .value(Tensor(g)), &queue, needs: needs) }
+      let delivered = node.deliverScalarInputGradients(g, to: &pass, needs: needs)
+      if !delivered { runGeneralRule(node, .value(Tensor(g)), &pass, needs: needs) }
     } else {
-      let g = queue.takeGradient(of: node)
+      guard let g = pass.takeGradient(of: node) else { return }
       if visits(node) { visit(node, g) }
       guard node.op != nil else { return }
-      runGeneralRule(node, g, &queue, needs: needs)
+      runGeneralRule(node, g, &pass, needs: needs)
     }
   }
 
-  /// Passes the gradients of `node`'s inputs, by the rules of Backward.swift, to the queue.
+  /// Passes the gradients of `node`'s inputs, by the rules of Backward.swift, to the pass.
   private static func runGeneralRule(
-    _ node: Variable<T>, _ g: Adjoint<T>, _ queue: inout GenerationQueue<T>,
-    needs: (Variable<T>) -> Bool
+    _ node: Variable<T>, _ g: Adjoint<T>, _ pass: inout BackwardWalk<T>,
+    needs: ((Variable<T>) -> Bool)?
   ) {
+    let needs = needs ?? { $0.requiresGrad }
     switch g {
     case .value(let t):
       let gradients = withoutGrad { node.inputGradients(Variable(t), needs: needs) }
       let inputs = node.inputs
       for (i, gradient) in gradients.enumerated() {
-        if let gradient { queue.deliver(.value(gradient.value), to: inputs[i]) }
+        if let gradient { pass.deliver(.value(gradient.value), to: inputs[i]) }
       }
     case .recorded(let v):
       let gradients = node.inputGradients(v, needs: needs)
       let inputs = node.inputs
       for (i, gradient) in gradients.enumerated() {
-        if let gradient { queue.deliver(.recorded(gradient), to: inputs[i]) }
+        if let gradient { pass.deliver(.recorded(gradient), to: inputs[i]) }
       }
     }
   }

@@ -78,6 +78,8 @@ enum Operands<T: DifferentiableScalar> {
   }
 
   /// True when some operand requires a gradient.
+  // Inlined, as is `deepestGeneration`: both are read at every operation recorded.
+  @inline(__always)
   var anyRequiresGrad: Bool {
     switch self {
     case .none: return false
@@ -91,6 +93,7 @@ enum Operands<T: DifferentiableScalar> {
   }
 
   /// The longest path from a leaf to any operand.
+  @inline(__always)
   var deepestGeneration: Int {
     switch self {
     case .none: return 0
@@ -103,6 +106,18 @@ enum Operands<T: DifferentiableScalar> {
 }
 
 extension Operands {
+  /// Calls `body` with each variable operand, in order.
+  func forEachVariable(_ body: (Variable<T>) -> Void) {
+    switch self {
+    case .none: return
+    case .one(let a), .variableAndConstant(let a), .constantAndVariable(let a): body(a)
+    case .two(let a, let b):
+      body(a)
+      body(b)
+    case .many(let inputs): for input in inputs { body(input) }
+    }
+  }
+
   /// Appends the variable operands to `list` and forgets them.
   mutating func move(into list: inout [Variable<T>]) {
     switch self {
@@ -115,5 +130,31 @@ extension Operands {
     case .many(let inputs): list.append(contentsOf: inputs)
     }
     self = .none
+  }
+}
+
+/// The operands of a node, not retained: for a pass over a graph that its root keeps alive,
+/// where retaining and releasing every operand read showed in profiles. Reach a variable with
+/// `_withUnsafeGuaranteedRef`.
+enum UnretainedOperands<T: DifferentiableScalar> {
+  case none
+  case one(Unmanaged<Variable<T>>)
+  case two(Unmanaged<Variable<T>>, Unmanaged<Variable<T>>)
+  case variableAndConstant(Unmanaged<Variable<T>>)
+  case constantAndVariable(Unmanaged<Variable<T>>)
+  /// The general list: use `Operands.forEachVariable`.
+  case many
+}
+
+extension Operands {
+  var unretained: UnretainedOperands<T> {
+    switch self {
+    case .none: return .none
+    case .one(let a): return .one(.passUnretained(a))
+    case .two(let a, let b): return .two(.passUnretained(a), .passUnretained(b))
+    case .variableAndConstant(let a): return .variableAndConstant(.passUnretained(a))
+    case .constantAndVariable(let b): return .constantAndVariable(.passUnretained(b))
+    case .many: return .many
+    }
   }
 }

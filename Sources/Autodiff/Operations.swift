@@ -103,43 +103,74 @@ extension Variable {
 
 // MARK: Arithmetic
 
+// Every function is specialised for Double: a graph built in another module then goes from the
+// generic entry to specialised code once per operation, not at every call inside.
+
+@_specialize(where T == Double)
 public func + <T>(a: Variable<T>, b: Variable<T>) -> Variable<T> { .apply(.add, a, b) }
+@_specialize(where T == Double)
 public func - <T>(a: Variable<T>, b: Variable<T>) -> Variable<T> { .apply(.subtract, a, b) }
+@_specialize(where T == Double)
 public func * <T>(a: Variable<T>, b: Variable<T>) -> Variable<T> { .apply(.multiply, a, b) }
+@_specialize(where T == Double)
 public func / <T>(a: Variable<T>, b: Variable<T>) -> Variable<T> { .apply(.divide, a, b) }
+@_specialize(where T == Double)
 public prefix func - <T>(a: Variable<T>) -> Variable<T> { .apply(.negate, a) }
 
 // `type(of: a)` rather than `Variable<T>`: unspecialised callers otherwise look up the metadata
 // of `Variable<T>` at every call (a hashed cache lookup), where the operand's class is at hand.
+@_specialize(where T == Double)
 public func + <T>(a: Variable<T>, b: T) -> Variable<T> { type(of: a).apply(.add, a, b) }
+@_specialize(where T == Double)
 public func + <T>(a: T, b: Variable<T>) -> Variable<T> { type(of: b).apply(.add, a, b) }
+@_specialize(where T == Double)
 public func - <T>(a: Variable<T>, b: T) -> Variable<T> { type(of: a).apply(.subtract, a, b) }
+@_specialize(where T == Double)
 public func - <T>(a: T, b: Variable<T>) -> Variable<T> { type(of: b).apply(.subtract, a, b) }
+@_specialize(where T == Double)
 public func * <T>(a: Variable<T>, b: T) -> Variable<T> { type(of: a).apply(.multiply, a, b) }
+@_specialize(where T == Double)
 public func * <T>(a: T, b: Variable<T>) -> Variable<T> { type(of: b).apply(.multiply, a, b) }
+@_specialize(where T == Double)
 public func / <T>(a: Variable<T>, b: T) -> Variable<T> { type(of: a).apply(.divide, a, b) }
+@_specialize(where T == Double)
 public func / <T>(a: T, b: Variable<T>) -> Variable<T> { type(of: b).apply(.divide, a, b) }
 
 /// `a^b`; integer exponents of negative bases are exact.
+@_specialize(where T == Double)
 public func pow<T>(_ a: Variable<T>, _ b: Variable<T>) -> Variable<T> { .apply(.power, a, b) }
+@_specialize(where T == Double)
 public func pow<T>(_ a: Variable<T>, _ b: T) -> Variable<T> { type(of: a).apply(.power, a, b) }
+@_specialize(where T == Double)
 public func pow<T>(_ a: T, _ b: Variable<T>) -> Variable<T> { type(of: b).apply(.power, a, b) }
 
 // MARK: Element-wise functions
 
+@_specialize(where T == Double)
 public func exp<T>(_ x: Variable<T>) -> Variable<T> { .apply(.exp, x) }
+@_specialize(where T == Double)
 public func log<T>(_ x: Variable<T>) -> Variable<T> { .apply(.log, x) }
+@_specialize(where T == Double)
 public func sqrt<T>(_ x: Variable<T>) -> Variable<T> { .apply(.sqrt, x) }
+@_specialize(where T == Double)
 public func abs<T>(_ x: Variable<T>) -> Variable<T> { .apply(.abs, x) }
+@_specialize(where T == Double)
 public func sin<T>(_ x: Variable<T>) -> Variable<T> { .apply(.sin, x) }
+@_specialize(where T == Double)
 public func cos<T>(_ x: Variable<T>) -> Variable<T> { .apply(.cos, x) }
+@_specialize(where T == Double)
 public func tan<T>(_ x: Variable<T>) -> Variable<T> { .apply(.tan, x) }
+@_specialize(where T == Double)
 public func tanh<T>(_ x: Variable<T>) -> Variable<T> { .apply(.tanh, x) }
+@_specialize(where T == Double)
 public func atan<T>(_ x: Variable<T>) -> Variable<T> { .apply(.atan, x) }
+@_specialize(where T == Double)
 public func atan2<T>(_ y: Variable<T>, _ x: Variable<T>) -> Variable<T> { .apply(.atan2, y, x) }
 /// Element-wise minimum; NaN propagates.
+@_specialize(where T == Double)
 public func min<T>(_ a: Variable<T>, _ b: Variable<T>) -> Variable<T> { .apply(.minimum, a, b) }
 /// Element-wise maximum; NaN propagates.
+@_specialize(where T == Double)
 public func max<T>(_ a: Variable<T>, _ b: Variable<T>) -> Variable<T> { .apply(.maximum, a, b) }
 
 // MARK: Reductions (a scalar counts as a vector of length 1)
@@ -156,9 +187,18 @@ public func norm<T>(_ x: Variable<T>) -> Variable<T> { sqrt(sum(x * x)) }
 
 extension Variable {
   /// Element `i` (0-based; negative counts from the end).
-  public subscript(i: Int) -> Variable<T> {
+  public subscript(i: Int) -> Variable<T> { element(i) }
+
+  // Specialised: generic code here looked up type metadata at every element read.
+  @_specialize(where T == Double)
+  private func element(_ i: Int) -> Variable<T> {
     let n = shape.count
-    return .apply(.index(i < 0 ? i + n : i), self)
+    let index = i < 0 ? i + n : i
+    // An element in range, straight to a scalar node: no shape or tensor bookkeeping.
+    if let elements = vectorElements, elements.indices.contains(index) {
+      return Variable(computing: .index(index), from: .one(self), scalar: elements[index])
+    }
+    return .apply(.index(index), self)
   }
 
   /// Elements `lower..<upper`, clamped as Python slices are; negative bounds count from the end.

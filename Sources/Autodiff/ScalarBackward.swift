@@ -2,35 +2,48 @@
 /// as `inputGradients` (Backward.swift), evaluated in the same order so that both give the same
 /// bits, but making no node. An unrecorded backward pass through a scalar graph uses these.
 extension Variable {
-  /// Hands `deliver` the gradient of each operand for which `needs` is true, given the gradient
-  /// `g` of this node's scalar output. False, delivering nothing, when this node is not an
-  /// element-wise operation on scalars.
+  /// Hands `pass` the gradient of each operand that wants one, given the gradient `g` of this
+  /// node's scalar output: the operands for which `needs` is true, or with `needs` nil those
+  /// that require a gradient. False, delivering nothing, when this node is not an element-wise
+  /// operation on scalars.
   func deliverScalarInputGradients(
-    _ g: T, needs: (Variable<T>) -> Bool, to deliver: (T, Variable<T>) -> Void
+    _ g: T, to pass: inout BackwardWalk<T>, needs: ((Variable<T>) -> Bool)?
   ) -> Bool {
+    // Without a filter, no call through a closure per operand.
+    func wants(_ input: Variable<T>) -> Bool { needs?(input) ?? input.requiresGrad }
     guard let op, op.isElementwise, shape.isScalar else { return false }
     let y = scalarValue
-    // One switch, one copy of the operands: each copy retains and releases them.
-    switch operands {
+    // The operands unretained: each retained copy cost a retain and a release per rule.
+    switch operands.unretained {
     case .one(let a):
-      if needs(a) { deliver(Self.unaryGradient(op, g, x: a.scalarValue, y: y), a) }
+      a._withUnsafeGuaranteedRef { a in
+        if wants(a) { pass.deliver(Self.unaryGradient(op, g, x: a.scalarValue, y: y), to: a) }
+      }
     case .two(let a, let b):
-      let (ga, gb) = binaryGradients(
-        op, g, a.scalarValue, b.scalarValue, y: y, exponentIsConstant: !b.requiresGrad,
-        wanted: (needs(a), needs(b)))
-      if let ga { deliver(ga, a) }
-      if let gb { deliver(gb, b) }
+      a._withUnsafeGuaranteedRef { a in
+        b._withUnsafeGuaranteedRef { b in
+          let (ga, gb) = binaryGradients(
+            op, g, a.scalarValue, b.scalarValue, y: y, exponentIsConstant: !b.requiresGrad,
+            wanted: (wants(a), wants(b)))
+          if let ga { pass.deliver(ga, to: a) }
+          if let gb { pass.deliver(gb, to: b) }
+        }
+      }
     case .variableAndConstant(let a):
-      let (ga, _) = binaryGradients(
-        op, g, a.scalarValue, constantOperand, y: y, exponentIsConstant: true,
-        wanted: (needs(a), false))
-      if let ga { deliver(ga, a) }
+      a._withUnsafeGuaranteedRef { a in
+        let (ga, _) = binaryGradients(
+          op, g, a.scalarValue, constantOperand, y: y, exponentIsConstant: true,
+          wanted: (wants(a), false))
+        if let ga { pass.deliver(ga, to: a) }
+      }
     case .constantAndVariable(let b):
-      let (_, gb) = binaryGradients(
-        op, g, constantOperand, b.scalarValue, y: y, exponentIsConstant: !b.requiresGrad,
-        wanted: (false, needs(b)))
-      if let gb { deliver(gb, b) }
-    default:
+      b._withUnsafeGuaranteedRef { b in
+        let (_, gb) = binaryGradients(
+          op, g, constantOperand, b.scalarValue, y: y, exponentIsConstant: !b.requiresGrad,
+          wanted: (false, wants(b)))
+        if let gb { pass.deliver(gb, to: b) }
+      }
+    case .none, .many:
       return false
     }
     return true

@@ -6,7 +6,7 @@
 /// into a graph that contains the leaf; `clearGrad()` releases it.)
 public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
   public var value: Tensor<T> {
-    Tensor(shape: shape, scalarValue: scalarValue, vectorElements: vectorElements)
+    Tensor(shape: shape, scalarValue: scalarValue, vectorElements: vectorElements ?? [])
   }
   // The fields are ordered to leave no padding: a node of 120 bytes or less is served from
   // malloc's fast bins (chunks of up to 128 bytes), which showed in profiles of graph building
@@ -23,7 +23,9 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
   // Changed only by the backward pass that owns the node's slot.
   @exclusivity(unchecked) var gradientSlot: Int32 = -1
   let scalarValue: T
-  let vectorElements: [T]
+  /// The elements of a vector; nil for a scalar (or an empty vector): an empty array would still
+  /// cost a release call at every node freed.
+  let vectorElements: [T]?
   /// Filled by `backward()` for leaves that require a gradient, and for intermediates that
   /// asked for it with `retainGrad()`. Accumulates across calls until `clearGrad()`.
   public internal(set) var grad: Variable<T>?
@@ -55,7 +57,7 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
   public convenience init(_ value: Tensor<T>, requiresGrad: Bool = false, name: String? = nil) {
     self.init(
       leafShape: value.shape, scalarValue: value.scalarValue,
-      vectorElements: value.vectorElements, requiresGrad: requiresGrad, name: name)
+      vectorElements: Self.stored(value.vectorElements), requiresGrad: requiresGrad, name: name)
   }
 
   // Straight to the parts, not through a Tensor: scalar leaves are made at every operation
@@ -63,12 +65,12 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
   @_specialize(where T == Double)
   public convenience init(_ scalar: T, requiresGrad: Bool = false, name: String? = nil) {
     self.init(
-      leafShape: .scalar, scalarValue: scalar, vectorElements: [], requiresGrad: requiresGrad,
+      leafShape: .scalar, scalarValue: scalar, vectorElements: nil, requiresGrad: requiresGrad,
       name: name)
   }
 
   private init(
-    leafShape shape: Shape, scalarValue: T, vectorElements: [T], requiresGrad: Bool,
+    leafShape shape: Shape, scalarValue: T, vectorElements: [T]?, requiresGrad: Bool,
     name: String?
   ) {
     self.shape = shape
@@ -92,19 +94,19 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
   convenience init(computing op: Op, from operands: Operands<T>, value: Tensor<T>) {
     self.init(
       computing: op, from: operands, constant: 0, shape: value.shape,
-      scalarValue: value.scalarValue, vectorElements: value.vectorElements)
+      scalarValue: value.scalarValue, vectorElements: Self.stored(value.vectorElements))
   }
 
   /// A recorded scalar result; `constant` is the plain-number operand, if `operands` has one.
   convenience init(computing op: Op, from operands: Operands<T>, constant: T = 0, scalar: T) {
     self.init(
       computing: op, from: operands, constant: constant, shape: .scalar, scalarValue: scalar,
-      vectorElements: [])
+      vectorElements: nil)
   }
 
   private init(
     computing op: Op, from operands: Operands<T>, constant: T, shape: Shape, scalarValue: T,
-    vectorElements: [T]
+    vectorElements: [T]?
   ) {
     self.constantOperand = constant
     self.shape = shape
@@ -123,6 +125,9 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
       self.generation = 0
     }
   }
+
+  /// A tensor's elements as a node keeps them: nil when there are none.
+  private static func stored(_ elements: [T]) -> [T]? { elements.isEmpty ? nil : elements }
 
   /// Frees the graph behind a deep node iteratively: the default recursive release of a chain of
   /// 10⁵ nodes would overflow the stack. Below `recursiveFreeingDepth` generations the default

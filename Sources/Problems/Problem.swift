@@ -27,6 +27,9 @@ public final class Problem: @unchecked Sendable {
 
   let objectiveNode: Node
   let residualNodes: [Node]
+  /// The same expressions flattened, for define-by-run evaluation.
+  let objectiveSteps: FlatExpression
+  let residualSteps: [FlatExpression]
   let loss: Loss?
   /// Guards `compiledCache`, filled lazily once per precision.
   let cacheLock = NSLock()
@@ -52,6 +55,8 @@ public final class Problem: @unchecked Sendable {
     self.parameters = parameters
     self.objectiveNode = objective
     self.residualNodes = residuals
+    self.objectiveSteps = FlatExpression(objective)
+    self.residualSteps = residuals.map(FlatExpression.init)
     self.loss = loss
     self.isResidual = loss != nil
     self.residualCount = residuals.reduce(0) { $0 + $1.shape.count }
@@ -62,14 +67,14 @@ public final class Problem: @unchecked Sendable {
   @_specialize(where T == Double)
   public func objective<T: DifferentiableScalar>(on inputs: [Variable<T>]) -> Variable<T> {
     precondition(inputs.count == variables.count, "\(name) takes \(variables.count) inputs")
-    return objectiveNode.lowered(on: inputs)
+    return objectiveSteps.lowered(on: inputs)
   }
 
   /// The residual vector r, concatenated, built on the given inputs.
   @_specialize(where T == Double)
   public func residuals<T: DifferentiableScalar>(on inputs: [Variable<T>]) -> Variable<T> {
     precondition(inputs.count == variables.count, "\(name) takes \(variables.count) inputs")
-    let parts = residualNodes.map { $0.lowered(on: inputs) }
+    let parts = residualSteps.map { $0.lowered(on: inputs) }
     if parts.count == 1, case .vector = parts[0].shape { return parts[0] }
     return concat(parts)
   }

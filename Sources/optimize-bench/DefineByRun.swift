@@ -22,10 +22,16 @@ func flatObjective(_ problem: Problem) -> (Variable<Double>) -> Variable<Double>
 /// Leaf variables holding the flat point `x`, one per declared variable of `problem`.
 func leaves(_ problem: Problem, at x: [Double], requiresGrad: Bool) -> [Variable<Double>] {
   var inputs: [Variable<Double>] = []
+  inputs.reserveCapacity(problem.variables.count)
   var offset = 0
   for (_, shape) in problem.variables {
-    let part = Array(x[offset..<(offset + shape.count)])
-    inputs.append(Variable(Tensor(shape: shape, elements: part), requiresGrad: requiresGrad))
+    // A scalar straight from its number, as one would write it: no array for its one element.
+    if shape.isScalar {
+      inputs.append(Variable(x[offset], requiresGrad: requiresGrad))
+    } else {
+      let part = Array(x[offset..<(offset + shape.count)])
+      inputs.append(Variable(Tensor(shape: shape, elements: part), requiresGrad: requiresGrad))
+    }
     offset += shape.count
   }
   return inputs

@@ -42,6 +42,21 @@ func derivativeCostSection(_ plan: TimingPlan) throws -> SectionResult {
         ratio(measured.defineByRun.seconds, measured.hand.seconds),
         fixed(measured.defineByRunAllocations, 1),
       ])
+      if workload == "goldstein:gradient" {
+        // benchmarks/peers.py's PyTorch expression, written in Swift on one vector leaf.
+        let expression = defineByRunExpressionGradient(at: problem.start)
+        let time = measure(plan, expression)
+        rows.append(
+          BenchRow(
+            workload: workload, variant: "define-by-run-expression", n: 2, time: time,
+            reference: "hand-written", ratio: time.seconds / measured.hand.seconds,
+            allocationsPerCall: allocationsPerCall(calls: 100, expression)))
+        table.add([
+          "\(workload), Swift expression on a vector leaf", duration(measured.hand.nanoseconds),
+          "-", "-", "-", duration(time.nanoseconds), ratio(time.seconds, measured.hand.seconds),
+          fixed(rows.last?.allocationsPerCall ?? .nan, 1),
+        ])
+      }
     }
   }
   return SectionResult(table: table.render(), rows: rows)
@@ -112,7 +127,7 @@ private func measureDerivatives(_ problem: Problem, _ hand: HandWrittenFunction,
     let inputs = leaves(problem, at: start, requiresGrad: true)
     let y = problem.objective(on: inputs)
     try? y.backward()
-    return y.scalar + (inputs[0].grad?.value.elements[0] ?? .nan)
+    return y.scalar + (inputs[0].grad?.value[0] ?? .nan)
   }
   let runHessian = calls { hessian(of: flat, at: start)[0][1] }
 

@@ -4,14 +4,7 @@ import Problems
 /// Goldstein–Price at the standard start: the fast path against the hand-written baseline.
 func goldsteinPriceSection(_ plan: TimingPlan) throws -> String {
   let goldsteinPrice: ([Variable<Double>]) -> Variable<Double> = { v in
-    let x = v[0]
-    let y = v[1]
-    let a =
-      1 + pow(x + y + 1, 2) * (19 - 14 * x + 3 * pow(x, 2) - 14 * y + 6 * x * y + 3 * pow(y, 2))
-    let b =
-      30 + pow(2 * x - 3 * y, 2)
-      * (18 - 32 * x + 12 * pow(x, 2) + 48 * y - 36 * x * y + 27 * pow(y, 2))
-    return a * b
+    goldsteinPriceExpression(v[0], v[1])
   }
   let f = try CompiledFunction<Double>(inputs: [.scalar, .scalar], goldsteinPrice)
   let point: [Double] = [-0.5, 0.25]
@@ -119,5 +112,37 @@ func goldsteinPriceSection(_ plan: TimingPlan) throws -> String {
     "define-by-run, from goldstein.toml", duration(tf), duration(hg0), ratio(tf, hg0),
     fixed(allocationsPerCall(calls: 100, fromFile), 1),
   ])
+  // What benchmarks/peers.py times in PyTorch: the expression on one vector leaf indexed twice.
+  let onVectorLeaf = defineByRunExpressionGradient(at: point)
+  let te = timePerCall(plan, onVectorLeaf)
+  table.add([
+    "define-by-run, vector leaf indexed", duration(te), duration(hg0), ratio(te, hg0),
+    fixed(allocationsPerCall(calls: 100, onVectorLeaf), 1),
+  ])
   return table.render()
+}
+
+/// Goldstein–Price written in Swift, as benchmarks/peers.py writes it in Python.
+func goldsteinPriceExpression(_ x: Variable<Double>, _ y: Variable<Double>) -> Variable<Double> {
+  let a =
+    1 + pow(x + y + 1, 2) * (19 - 14 * x + 3 * pow(x, 2) - 14 * y + 6 * x * y + 3 * pow(y, 2))
+  let b =
+    30 + pow(2 * x - 3 * y, 2)
+    * (18 - 32 * x + 12 * pow(x, 2) + 48 * y - 36 * x * y + 27 * pow(y, 2))
+  return a * b
+}
+
+/// `k` define-by-run value+gradient calls of Goldstein–Price at `point` the way PyTorch eager
+/// runs them in benchmarks/peers.py: a new vector leaf, indexed twice, then `backward()`.
+func defineByRunExpressionGradient(at point: [Double]) -> (Int) -> Double {
+  { k in
+    var s = 0.0
+    for _ in 0..<k {
+      let x = Variable(point, requiresGrad: true)
+      let y = goldsteinPriceExpression(x[0], x[1])
+      try? y.backward()
+      s += y.scalar + (x.grad?.value[0] ?? .nan)
+    }
+    return s
+  }
 }

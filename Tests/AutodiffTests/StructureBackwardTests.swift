@@ -17,6 +17,19 @@ import Testing
     #expect(gradientElements(u) == [0, 0, 10])
   }
 
+  @Test func elementsReadSeveralTimesBesideTheWholeVector() throws {
+    // f = v₀·v₁ + v₀² + Σv at v = (2, 3, 5): ∂f/∂v = (v₁ + 2v₀ + 1, v₀ + 1, 1) = (8, 3, 1).
+    let v = input([2, 3, 5])
+    let f = v[0] * v[1] + v[0] * v[0] + sum(v)
+    try f.backward()
+    #expect(gradientElements(v) == [8, 3, 1])
+    // The same through a recorded pass, differentiated again: ∂²f/∂v₀² = 2, ∂²f/∂v₀∂v₁ = 1.
+    let g = try grad(of: f, wrt: [v], createGraph: true)[0]
+    #expect(g.value.elements == [8, 3, 1])
+    let h = try grad(of: g[0], wrt: [v])[0]
+    #expect(h.value.elements == [2, 1, 0])
+  }
+
   @Test func slice() throws {
     let v = input([1, 2, 3, 4])
     try weighted(v.slice(1, 3), [10, 20]).backward()

@@ -58,7 +58,7 @@ indirect enum Node: Sendable {
   }
 
   /// A constant in the precision of the graph; in Double it shares the stored elements.
-  private static func converted<T: DifferentiableScalar>(_ t: Tensor<Double>) -> Tensor<T> {
+  static func converted<T: DifferentiableScalar>(_ t: Tensor<Double>) -> Tensor<T> {
     if let same = t as? Tensor<T> { return same }
     if t.isScalar { return Tensor(T(t.scalar)) }
     return Tensor(shape: t.shape, elements: t.elements.map { T($0) })
