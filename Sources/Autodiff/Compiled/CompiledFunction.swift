@@ -68,13 +68,8 @@ public final class CompiledFunction<T: DifferentiableScalar> {
         capacity: tape.instructions.count)
       _ = instructions.initialize(from: tape.instructions)
       scalarTape = instructions
-      scalarWork = ScalarWorkspace(
-        registerCount: tape.registerCount, instructionCount: tape.instructions.count,
-        dimension: program.dimension)
+      scalarWork = ScalarWorkspace(tape: tape, program: program)
       scalarOutput = tape.output
-      for (k, v) in program.registerInitial.enumerated() {
-        scalarWork.values[program.dimension + k] = v
-      }
     } else {
       scalarTape = nil
       scalarWork = ScalarWorkspace(registerCount: 0, instructionCount: 0, dimension: 0)

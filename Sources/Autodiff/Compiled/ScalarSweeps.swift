@@ -11,6 +11,19 @@ func withLiteralCount(_ m: Int, _ body: (Int) -> Void) {
   }
 }
 
+/// A number of forward-mode tangents known at compile time in each specialisation.
+protocol TangentCount {
+  static var n: Int { get }
+}
+
+enum OneTangent: TangentCount {
+  static var n: Int { 1 }
+}
+
+enum TwoTangents: TangentCount {
+  static var n: Int { 2 }
+}
+
 extension CompiledFunction {
   @inline(__always)
   func load(_ x: UnsafeBufferPointer<T>, into registers: UnsafeMutablePointer<T>) {
@@ -20,6 +33,8 @@ extension CompiledFunction {
     }
   }
 
+  /// f(x) by the forward tape, which computes the same values as `tape` in fewer
+  /// instructions.
   // Not inlined: inlined into the unspecialised public entry, its rule tuples would make
   // that entry look up tuple metadata at run time on every call, before dispatching to the
   // specialisation.
@@ -27,9 +42,10 @@ extension CompiledFunction {
   func scalarValue(
     _ tape: UnsafeMutableBufferPointer<ScalarInstruction>, _ x: UnsafeBufferPointer<T>
   ) -> T {
-    let v = scalarWork.values
+    let w = scalarWork
+    let v = w.values
     load(x, into: v)
-    for i in tape { i.evaluate(v) }
+    for i in w.forward { i.evaluate(v, w.terms) }
     return v[scalarOutput]
   }
 
@@ -70,43 +86,81 @@ extension CompiledFunction {
     return v[scalarOutput]
   }
 
-  /// The gradient in forward mode, for one or two inputs: every register carries its
-  /// derivatives along each input, in the same pass as its value, so there is no reverse
-  /// sweep. A partial that is not finite reaches only the inputs its operand depends on, as
-  /// in reverse mode (its product with the structural zero tangents would be NaN).
+  /// The gradient in forward mode, for one or two inputs, by the forward tape: every
+  /// register carries its derivatives along each input, in the same pass as its value, so
+  /// there is no reverse sweep.
   @inline(__always)
   func scalarForwardGradient(
     _ tape: UnsafeMutableBufferPointer<ScalarInstruction>, _ x: UnsafeBufferPointer<T>,
     _ g: UnsafeMutableBufferPointer<T>
   ) -> T {
+    load(x, into: scalarWork.values)
+    switch dimension {
+    case 1: forwardSweep(OneTangent.self, g)
+    case 2: forwardSweep(TwoTangents.self, g)
+    default:
+      // No inputs, no tangents.
+      for i in scalarWork.forward { i.evaluate(scalarWork.values, scalarWork.terms) }
+    }
+    return scalarWork.values[scalarOutput]
+  }
+
+  /// The forward tape with one or two tangents per register, the inputs' values already
+  /// loaded. A partial that is not finite reaches only the inputs its operand depends on, as
+  /// in reverse mode (its product with the structural zero tangents would be NaN); a linear
+  /// combination's factors are finite.
+  // Generic over the count rather than inlined with a literal: the specialisation is certain.
+  @inline(never)
+  func forwardSweep<Count: TangentCount>(_: Count.Type, _ g: UnsafeMutableBufferPointer<T>) {
+    let n = Count.n
     let w = scalarWork
     let v = w.values
     let t = w.tangents
-    load(x, into: v)
-    withLiteralCount(dimension) { n in
-      for k in 0..<n {
-        for j in 0..<n { t[k * n + j] = k == j ? 1 : 0 }
+    let terms = w.terms
+    for k in 0..<n {
+      for j in 0..<n { t[k * n + j] = k == j ? 1 : 0 }
+    }
+    for i in w.forward {
+      let to = t + Int(i.out) * n
+      if i.op == .linearCombination {
+        // Value and tangents accumulate in machine registers, term by term.
+        var term = terms + Int(i.a)
+        let end = term + Int(i.b)
+        var r = Int(term.pointee.register)
+        var c = v[Int(term.pointee.factor)]
+        var o = v[r] * c
+        var d0 = t[r * n] * c
+        var d1 = n > 1 ? t[r * n + 1] * c : 0
+        term += 1
+        while term < end {
+          r = Int(term.pointee.register)
+          c = v[Int(term.pointee.factor)]
+          o += v[r] * c
+          d0 += t[r * n] * c
+          if n > 1 { d1 += t[r * n + 1] * c }
+          term += 1
+        }
+        v[Int(i.out)] = o
+        to[0] = d0
+        if n > 1 { to[1] = d1 }
+        continue
       }
-      for i in tape {
-        let (fa, fb) = i.linearize(v, w.partials)
-        let ta = t + Int(i.a) * n
-        let tb = t + Int(i.b) * n
-        let to = t + Int(i.out) * n
-        if (fa - fa) + (fb - fb) == 0 {
-          for j in 0..<n { to[j] = fa * ta[j] + fb * tb[j] }
-        } else {
-          for j in 0..<n {
-            var d: T = 0
-            if i.dependence & (1 << j) != 0 { d += fa * ta[j] }
-            if i.dependence & (16 << j) != 0 { d += fb * tb[j] }
-            to[j] = d
-          }
+      let (fa, fb) = i.linearize(v, w.partials)
+      let ta = t + Int(i.a) * n
+      let tb = t + Int(i.b) * n
+      if (fa - fa) + (fb - fb) == 0 {
+        for j in 0..<n { to[j] = fa * ta[j] + fb * tb[j] }
+      } else {
+        for j in 0..<n {
+          var d: T = 0
+          if i.dependence & (1 << j) != 0 { d += fa * ta[j] }
+          if i.dependence & (16 << j) != 0 { d += fb * tb[j] }
+          to[j] = d
         }
       }
-      let tOut = t + scalarOutput * n
-      for k in 0..<n { g[k] = tOut[k] }
     }
-    return v[scalarOutput]
+    let tOut = t + scalarOutput * n
+    for k in 0..<n { g[k] = tOut[k] }
   }
 
   /// Values, partials, and `m` tangents per register, the inputs' tangents already seeded

@@ -58,6 +58,9 @@ enum ScalarOp: UInt8 {
   case squareProductPlusConstant
   /// o = code(a, b) through the element rules; `b` is the sink for unary codes.
   case general
+  /// o = r₀·k₀ + r₁·k₁ + … over the terms `a..<a + b` of the forward tape (see
+  /// `ScalarForwardTape`); only the value and forward-gradient sweeps run it.
+  case linearCombination
 
   /// Whether `b` is an active operand (for every operation but `.general`).
   var readsActiveB: Bool {
@@ -81,6 +84,8 @@ struct ScalarTape {
   /// its chunk-local values, one register each, then the sink.
   var registerCount: Int
   var output: Int
+  /// The tape of the value and forward-gradient sweeps, with linear chains collapsed.
+  var forward: ScalarForwardTape
 
   /// Nil when some value of the program is not a scalar.
   init?<T>(_ program: Program<T>) {
@@ -106,6 +111,13 @@ struct ScalarTape {
     }
     instructions = ScalarTape.fused(
       basic, dimension: n, registerCount: registerCount, output: output)
+    let constants = program.registerInitial
+    forward = ScalarForwardTape(
+      instructions, dimension: n, registerCount: registerCount, output: output
+    ) {
+      let offset = Int($0) - n
+      return constants.indices.contains(offset) && constants[offset].isFinite
+    }
   }
 
   /// Fuses each single-reader product with a constant (or product, sum, square) into its
@@ -269,6 +281,8 @@ extension ScalarInstruction {
       .sumPlusConstant, .productPlusConstant, .squareProductPlusConstant:
       return [a, b, k]
     case .general: return code.isBinary ? [a, b] : [a]
+    // Its terms are outside the instruction; it only appears after the fusion that reads this.
+    case .linearCombination: return []
     }
   }
 }

@@ -11,8 +11,33 @@ struct ScalarWorkspace<T: DifferentiableScalar> {
   let adjointTangents: UnsafeMutablePointer<T>
   let count: Int
   let dimension: Int
+  /// The tape of the value and forward-gradient sweeps (see `ScalarForwardTape`) and the
+  /// terms of its linear combinations.
+  let forward: UnsafeMutableBufferPointer<ScalarInstruction>
+  let terms: UnsafeMutablePointer<ScalarTerm>
+
+  /// The workspace of `tape`, its registers holding the program's constants and the
+  /// forward tape's added ones.
+  init(tape: ScalarTape, program: Program<T>) {
+    let n = program.dimension
+    self.init(
+      registerCount: tape.registerCount + tape.forward.constants.count,
+      instructionCount: tape.instructions.count, dimension: n, forward: tape.forward)
+    for (k, v) in program.registerInitial.enumerated() { values[n + k] = v }
+    for (m, constant) in tape.forward.constants.enumerated() {
+      values[tape.registerCount + m] = constant.value(values)
+    }
+  }
 
   init(registerCount: Int, instructionCount: Int, dimension: Int) {
+    self.init(
+      registerCount: registerCount, instructionCount: instructionCount, dimension: dimension,
+      forward: ScalarForwardTape(instructions: [], terms: [], constants: []))
+  }
+
+  private init(
+    registerCount: Int, instructionCount: Int, dimension: Int, forward: ScalarForwardTape
+  ) {
     count = registerCount
     self.dimension = dimension
     values = .allocate(capacity: 2 * registerCount)
@@ -25,11 +50,17 @@ struct ScalarWorkspace<T: DifferentiableScalar> {
     tangents = .allocate(capacity: 2 * registerCount * width)
     tangents.initialize(repeating: 0, count: 2 * registerCount * width)
     adjointTangents = tangents + registerCount * width
+    self.forward = .allocate(capacity: forward.instructions.count)
+    _ = self.forward.initialize(from: forward.instructions)
+    terms = .allocate(capacity: forward.terms.count)
+    terms.initialize(from: forward.terms, count: forward.terms.count)
   }
 
   func deallocate() {
     values.deallocate()
     partials.deallocate()
     tangents.deallocate()
+    forward.deallocate()
+    terms.deallocate()
   }
 }

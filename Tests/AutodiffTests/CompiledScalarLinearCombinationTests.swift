@@ -1,0 +1,126 @@
+import Testing
+
+@testable import Autodiff
+
+/// The forward tape's linear combinations: chains of sums, differences and products with a
+/// constant collapsed into one instruction. Values are compared in bits with the same
+/// expression evaluated by Swift in the recorded order; derivatives with closed forms derived
+/// by hand.
+struct LinearCombinationCase: Sendable, CustomStringConvertible {
+  let description: String
+  /// Terms of each linear combination the forward tape must hold, in tape order.
+  let termCounts: [Int]
+  /// The recorded body.
+  let body: @Sendable (Variable<Double>, Variable<Double>) -> Variable<Double>
+  /// The same expression in plain Swift, operation for operation.
+  let direct: @Sendable (Double, Double) -> Double
+  /// ∇f at (x, y), derived by hand.
+  let gradient: @Sendable (Double, Double) -> [Double]
+
+  static let all: [LinearCombinationCase] = [
+    LinearCombinationCase(
+      description: "19 − 14x + 3x² − 14y + 6xy + 3y²", termCounts: [6],
+      body: { x, y in 19 - 14 * x + 3 * pow(x, 2) - 14 * y + 6 * x * y + 3 * pow(y, 2) },
+      direct: { x, y in 19 - 14 * x + 3 * (x * x) - 14 * y + 6 * x * y + 3 * (y * y) },
+      gradient: { x, y in [-14 + 6 * x + 6 * y, -14 + 6 * x + 6 * y] }),
+    LinearCombinationCase(
+      description: "(2x − 3y)·x", termCounts: [2],
+      body: { x, y in (2 * x - 3 * y) * x }, direct: { x, y in (2 * x - 3 * y) * x },
+      gradient: { x, y in [4 * x - 3 * y, -3 * x] }),
+    // The chain is the second operand of the last sum, which commutes exactly.
+    LinearCombinationCase(
+      description: "y·x + (x − 2y + 5)", termCounts: [4],
+      body: { x, y in y * x + (x - 2 * y + 5) }, direct: { x, y in y * x + (x - 2 * y + 5) },
+      gradient: { x, y in [y + 1, x - 2] }),
+    LinearCombinationCase(
+      description: "−(x·y) + 1 − 0.5x", termCounts: [3],
+      body: { x, y in -(x * y) + 1 - 0.5 * x }, direct: { x, y in -(x * y) + 1 - 0.5 * x },
+      gradient: { x, y in [-y - 0.5, -x] }),
+    // A difference does not commute: the chain it subtracts stays an instruction of its own.
+    LinearCombinationCase(
+      description: "x·y − (x + 2y − 1)", termCounts: [3],
+      body: { x, y in x * y - (x + 2 * y - 1) }, direct: { x, y in x * y - (x + 2 * y - 1) },
+      gradient: { x, y in [y - 1, x - 2] }),
+  ]
+
+  static let points: [[Double]] = [[0.3, -1.7], [-0.5, 0.25], [1e8, 3e-9], [-0.0, 0.0]]
+
+  /// With `plusZ` the function is body(x, y) + z at z = 0, whose gradient takes the reverse
+  /// sweep (three inputs) and whose last sum may extend the chain.
+  func check(plusZ: Bool) throws {
+    let n = plusZ ? 3 : 2
+    let f = try CompiledFunction<Double>(inputs: Array(repeating: .scalar, count: n)) { v in
+      plusZ ? body(v[0], v[1]) + v[2] : body(v[0], v[1])
+    }
+    let counts = f.scalarWork.forward.filter { $0.op == .linearCombination }.map { Int($0.b) }
+    #expect(plusZ || counts == termCounts, "\(description): terms \(counts)")
+    for point in Self.points {
+      let x = plusZ ? point + [0.0] : point
+      let expected = plusZ ? direct(x[0], x[1]) + 0.0 : direct(x[0], x[1])
+      let value = f.value(x)
+      #expect(
+        value.bitPattern == expected.bitPattern,
+        "\(description) at \(x): \(value) vs \(expected)")
+      var g: [Double] = []
+      let fromGradient = f.gradient(x, into: &g)
+      #expect(fromGradient.bitPattern == value.bitPattern, "\(description): value from gradient")
+      let dg = gradient(x[0], x[1]) + (plusZ ? [1] : [])
+      for k in 0..<n {
+        #expect(
+          abs(g[k] - dg[k]) <= 1e-13 * max(1, abs(dg[k])),
+          "\(description) (n = \(n)) at \(x), ∂f/∂x\(k): \(g[k]) vs \(dg[k])")
+      }
+      // The other sweeps lay out tangents differently; a gradient after them is unchanged.
+      var h: [Double] = []
+      f.hessian(x, into: &h)
+      f.hessianVectorProduct(x, Array(repeating: 3, count: n), into: &h)
+      var again: [Double] = []
+      _ = f.gradient(x, into: &again)
+      #expect(again.map(\.bitPattern) == g.map(\.bitPattern), "\(description): gradient after H·v")
+    }
+  }
+}
+
+@Test(arguments: LinearCombinationCase.all)
+func linearCombinationKeepsValueBitsAndGradient(_ c: LinearCombinationCase) throws {
+  try c.check(plusZ: false)
+  try c.check(plusZ: true)
+}
+
+/// Goldstein–Price's forward tape: both polynomials and 2x − 3y are one instruction each, and
+/// the value is in bits that of the recorded expression.
+@Test func goldsteinPriceForwardTapeHasThreeLinearCombinations() throws {
+  let f = try CompiledFunction<Double>(inputs: [.scalar, .scalar], goldsteinPrice)
+  let forward = f.scalarWork.forward
+  #expect(forward.filter { $0.op == .linearCombination }.map(\.b) == [6, 2, 6])
+  #expect(forward.count == 11)
+  for point in [[-0.5, 0.25], [0, -1], [1.2, 0.8], [-1.9, 1.3]] {
+    let (x, y) = (point[0], point[1])
+    let a = x + y + 1
+    let b = 19 - 14 * x + 3 * (x * x) - 14 * y + 6 * x * y + 3 * (y * y)
+    let c = 2 * x - 3 * y
+    let d = 18 - 32 * x + 12 * (x * x) + 48 * y - 36 * x * y + 27 * (y * y)
+    let expected = (1 + a * a * b) * (30 + c * c * d)
+    #expect(f.value(point).bitPattern == expected.bitPattern, "at \(point)")
+  }
+  let single = try CompiledFunction<Float>(inputs: [.scalar, .scalar], goldsteinPrice)
+  let (x, y): (Float, Float) = (-0.5, 0.25)
+  let a = x + y + 1
+  let b = 19 - 14 * x + 3 * (x * x) - 14 * y + 6 * x * y + 3 * (y * y)
+  let c = 2 * x - 3 * y
+  let d = 18 - 32 * x + 12 * (x * x) + 48 * y - 36 * x * y + 27 * (y * y)
+  let expected = (1 + a * a * b) * (30 + c * c * d)
+  #expect(single.value([x, y]).bitPattern == expected.bitPattern)
+}
+
+/// An infinite constant is never a factor (its product with a structural zero tangent would
+/// be NaN): x·∞ + y keeps its own instructions, and ∂/∂y stays 1.
+@Test func infiniteConstantIsNoLinearFactor() throws {
+  let f = try CompiledFunction<Double>(inputs: [.scalar, .scalar]) { v in
+    v[0] * Double.infinity + v[1] - 2
+  }
+  #expect(!f.scalarWork.forward.contains { $0.op == .linearCombination })
+  var g: [Double] = []
+  #expect(f.gradient([0.5, 2], into: &g) == .infinity)
+  #expect(g == [.infinity, 1])
+}
