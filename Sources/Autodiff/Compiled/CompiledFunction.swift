@@ -203,6 +203,13 @@ public final class CompiledFunction<T: DifferentiableScalar> {
     if let tape = scalarTape {
       return scalarGradient(tape, x, g)
     }
+    return machineGradient(at: x, into: g)
+  }
+
+  /// `gradient(at:into:)` without a scalar tape. Not inlined: inlined, its literal 1 makes the
+  /// unspecialised entry look up T's literal type on every call, scalar tape or not.
+  @inline(never)
+  func machineGradient(at x: UnsafeBufferPointer<T>, into g: UnsafeMutableBufferPointer<T>) -> T {
     bind(0, x)
     bind(2, g)
     let m = machine
