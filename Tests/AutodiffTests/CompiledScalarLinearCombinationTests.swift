@@ -16,31 +16,33 @@ struct LinearCombinationCase: Sendable, CustomStringConvertible {
   let direct: @Sendable (Double, Double) -> Double
   /// ∇f at (x, y), derived by hand.
   let gradient: @Sendable (Double, Double) -> [Double]
+  /// The Hessian, row-major (constant: every case is quadratic at most).
+  let hessian: [Double]
 
   static let all: [LinearCombinationCase] = [
     LinearCombinationCase(
       description: "19 − 14x + 3x² − 14y + 6xy + 3y²", termCounts: [6],
       body: { x, y in 19 - 14 * x + 3 * pow(x, 2) - 14 * y + 6 * x * y + 3 * pow(y, 2) },
       direct: { x, y in 19 - 14 * x + 3 * (x * x) - 14 * y + 6 * x * y + 3 * (y * y) },
-      gradient: { x, y in [-14 + 6 * x + 6 * y, -14 + 6 * x + 6 * y] }),
+      gradient: { x, y in [-14 + 6 * x + 6 * y, -14 + 6 * x + 6 * y] }, hessian: [6, 6, 6, 6]),
     LinearCombinationCase(
       description: "(2x − 3y)·x", termCounts: [2],
       body: { x, y in (2 * x - 3 * y) * x }, direct: { x, y in (2 * x - 3 * y) * x },
-      gradient: { x, y in [4 * x - 3 * y, -3 * x] }),
+      gradient: { x, y in [4 * x - 3 * y, -3 * x] }, hessian: [4, -3, -3, 0]),
     // The chain is the second operand of the last sum, which commutes exactly.
     LinearCombinationCase(
       description: "y·x + (x − 2y + 5)", termCounts: [4],
       body: { x, y in y * x + (x - 2 * y + 5) }, direct: { x, y in y * x + (x - 2 * y + 5) },
-      gradient: { x, y in [y + 1, x - 2] }),
+      gradient: { x, y in [y + 1, x - 2] }, hessian: [0, 1, 1, 0]),
     LinearCombinationCase(
       description: "−(x·y) + 1 − 0.5x", termCounts: [3],
       body: { x, y in -(x * y) + 1 - 0.5 * x }, direct: { x, y in -(x * y) + 1 - 0.5 * x },
-      gradient: { x, y in [-y - 0.5, -x] }),
+      gradient: { x, y in [-y - 0.5, -x] }, hessian: [0, -1, -1, 0]),
     // A difference does not commute: the chain it subtracts stays an instruction of its own.
     LinearCombinationCase(
       description: "x·y − (x + 2y − 1)", termCounts: [3],
       body: { x, y in x * y - (x + 2 * y - 1) }, direct: { x, y in x * y - (x + 2 * y - 1) },
-      gradient: { x, y in [y - 1, x - 2] }),
+      gradient: { x, y in [y - 1, x - 2] }, hessian: [0, 1, 1, 0]),
   ]
 
   static let points: [[Double]] = [[0.3, -1.7], [-0.5, 0.25], [1e8, 3e-9], [-0.0, 0.0]]
@@ -70,10 +72,19 @@ struct LinearCombinationCase: Sendable, CustomStringConvertible {
           abs(g[k] - dg[k]) <= 1e-13 * max(1, abs(dg[k])),
           "\(description) (n = \(n)) at \(x), ∂f/∂x\(k): \(g[k]) vs \(dg[k])")
       }
-      // The other sweeps lay out tangents differently; a gradient after them is unchanged.
+      // The Hessian sweeps run the linear combinations too.
+      let expectedH =
+        plusZ ? [hessian[0], hessian[1], 0, hessian[2], hessian[3], 0, 0, 0, 0] : hessian
       var h: [Double] = []
       f.hessian(x, into: &h)
-      f.hessianVectorProduct(x, Array(repeating: 3, count: n), into: &h)
+      #expect(h == expectedH, "\(description) (n = \(n)) at \(x): H = \(h)")
+      let direction = (0..<n).map { Double($0) - 0.5 }
+      f.hessianVectorProduct(x, direction, into: &h)
+      let expectedHv = (0..<n).map { r in
+        (0..<n).reduce(0.0) { $0 + expectedH[r * n + $1] * direction[$1] }
+      }
+      #expect(h == expectedHv, "\(description) (n = \(n)) at \(x): H·v = \(h)")
+      // The other sweeps lay out tangents differently; a gradient after them is unchanged.
       var again: [Double] = []
       _ = f.gradient(x, into: &again)
       #expect(again.map(\.bitPattern) == g.map(\.bitPattern), "\(description): gradient after H·v")

@@ -163,8 +163,8 @@ extension CompiledFunction {
     for k in 0..<n { g[k] = tOut[k] }
   }
 
-  /// Values, partials, and `m` tangents per register, the inputs' tangents already seeded
-  /// (input k's at k·m).
+  /// Values, partials, and `m` tangents per register over the forward tape, the inputs'
+  /// tangents already seeded (input k's at k·m).
   @inline(__always)
   func scalarSecondOrderForward(
     _ tape: UnsafeMutableBufferPointer<ScalarInstruction>, _ x: UnsafeBufferPointer<T>, _ m: Int
@@ -174,20 +174,43 @@ extension CompiledFunction {
     let t = w.tangents
     load(x, into: v)
     withLiteralCount(m) { m in
+      // The added constants' tangents, read by linear combinations, must be 0; a sweep with
+      // another tangent count may have left anything there.
+      let constants = w.count - w.addedConstantCount
+      (t + constants * m).update(repeating: 0, count: w.addedConstantCount * m)
       var p = w.partials
-      for i in tape {
+      for i in w.forward {
+        let to = t + Int(i.out) * m
+        if i.op == .linearCombination {
+          var term = w.terms + Int(i.a)
+          let end = term + Int(i.b)
+          var r = Int(term.pointee.register)
+          var c = v[Int(term.pointee.factor)]
+          var o = v[r] * c
+          for j in 0..<m { to[j] = c * t[r * m + j] }
+          term += 1
+          while term < end {
+            r = Int(term.pointee.register)
+            c = v[Int(term.pointee.factor)]
+            o += v[r] * c
+            for j in 0..<m { to[j] += c * t[r * m + j] }
+            term += 1
+          }
+          v[Int(i.out)] = o
+          p += 5
+          continue
+        }
         let (fa, fb) = i.secondOrder(v, p)
         let ta = t + Int(i.a) * m
         let tb = t + Int(i.b) * m
-        let to = t + Int(i.out) * m
         for j in 0..<m { to[j] = fa * ta[j] + fb * tb[j] }
         p += 5
       }
     }
   }
 
-  /// The reverse sweep over the linearised tape carrying `m` adjoint tangents per register;
-  /// afterwards input k's adjoint tangents are at `adjointTangents[k·m..<k·m + m]`.
+  /// The reverse sweep over the linearised forward tape carrying `m` adjoint tangents per
+  /// register; afterwards input k's adjoint tangents are at `adjointTangents[k·m..<k·m + m]`.
   @inline(__always)
   func scalarSecondOrderReverse(_ tape: UnsafeMutableBufferPointer<ScalarInstruction>, _ m: Int) {
     let w = scalarWork
@@ -196,21 +219,36 @@ extension CompiledFunction {
     w.adjoints[scalarOutput] = 1
     let t = w.tangents
     let at = w.adjointTangents
+    let forward = w.forward
     withLiteralCount(m) { m in
-      var p = w.partials + 5 * tape.count
-      var k = tape.count
+      var p = w.partials + 5 * forward.count
+      var k = forward.count
       while k > 0 {
         k -= 1
         p -= 5
-        let i = tape[k]
+        let i = forward[k]
         let o = Int(i.out)
+        let g = w.adjoints[o]
+        let gt = at + o * m
+        if i.op == .linearCombination {
+          // Linear: each term's adjoint and adjoint tangents follow its constant factor.
+          var term = w.terms + Int(i.a)
+          let end = term + Int(i.b)
+          while term < end {
+            let r = Int(term.pointee.register)
+            let c = w.values[Int(term.pointee.factor)]
+            w.adjoints[r] += c * g
+            let atr = at + r * m
+            for j in 0..<m { atr[j] += c * gt[j] }
+            term += 1
+          }
+          continue
+        }
         let a = Int(i.a)
         let b = Int(i.b)
-        let g = w.adjoints[o]
         let (fa, fb) = (p[0], p[1])
         w.adjoints[a] += fa * g
         w.adjoints[b] += fb * g
-        let gt = at + o * m
         let ata = at + a * m
         let atb = at + b * m
         // Without curvature the adjoint tangents follow the first partials alone.

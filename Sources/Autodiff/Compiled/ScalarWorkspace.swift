@@ -15,6 +15,8 @@ struct ScalarWorkspace<T: DifferentiableScalar> {
   /// terms of its linear combinations.
   let forward: UnsafeMutableBufferPointer<ScalarInstruction>
   let terms: UnsafeMutablePointer<ScalarTerm>
+  /// The forward tape's added constants: the last registers.
+  let addedConstantCount: Int
 
   /// The workspace of `tape`, its registers holding the program's constants and the
   /// forward tape's added ones.
@@ -54,6 +56,7 @@ struct ScalarWorkspace<T: DifferentiableScalar> {
     _ = self.forward.initialize(from: forward.instructions)
     terms = .allocate(capacity: forward.terms.count)
     terms.initialize(from: forward.terms, count: forward.terms.count)
+    addedConstantCount = forward.constants.count
   }
 
   func deallocate() {
