@@ -2,13 +2,13 @@ import Testing
 
 @testable import Autodiff
 
-/// The forward tape's linear combinations: chains of sums, differences and products with a
+/// The combined tape's linear combinations: chains of sums, differences and products with a
 /// constant collapsed into one instruction. Values are compared in bits with the same
 /// expression evaluated by Swift in the recorded order; derivatives with closed forms derived
 /// by hand.
 struct LinearCombinationCase: Sendable, CustomStringConvertible {
   let description: String
-  /// Terms of each linear combination the forward tape must hold, in tape order.
+  /// Terms of each linear combination the combined tape must hold, in tape order.
   let termCounts: [Int]
   /// The recorded body.
   let body: @Sendable (Variable<Double>, Variable<Double>) -> Variable<Double>
@@ -54,7 +54,7 @@ struct LinearCombinationCase: Sendable, CustomStringConvertible {
     let f = try CompiledFunction<Double>(inputs: Array(repeating: .scalar, count: n)) { v in
       plusZ ? body(v[0], v[1]) + v[2] : body(v[0], v[1])
     }
-    let counts = f.scalarWork.forward.filter { $0.op == .linearCombination }.map { Int($0.b) }
+    let counts = f.scalarWork.combined.filter { $0.op == .linearCombination }.map { Int($0.b) }
     #expect(plusZ || counts == termCounts, "\(description): terms \(counts)")
     for point in Self.points {
       let x = plusZ ? point + [0.0] : point
@@ -98,13 +98,13 @@ func linearCombinationKeepsValueBitsAndGradient(_ c: LinearCombinationCase) thro
   try c.check(plusZ: true)
 }
 
-/// Goldstein–Price's forward tape: both polynomials and 2x − 3y are one instruction each, and
+/// Goldstein–Price's combined tape: both polynomials and 2x − 3y are one instruction each, and
 /// the value is in bits that of the recorded expression.
 @Test func goldsteinPriceForwardTapeHasThreeLinearCombinations() throws {
   let f = try CompiledFunction<Double>(inputs: [.scalar, .scalar], goldsteinPrice)
-  let forward = f.scalarWork.forward
-  #expect(forward.filter { $0.op == .linearCombination }.map(\.b) == [6, 2, 6])
-  #expect(forward.count == 11)
+  let combined = f.scalarWork.combined
+  #expect(combined.filter { $0.op == .linearCombination }.map(\.b) == [6, 2, 6])
+  #expect(combined.count == 11)
   for point in [[-0.5, 0.25], [0, -1], [1.2, 0.8], [-1.9, 1.3]] {
     let (x, y) = (point[0], point[1])
     let a = x + y + 1
@@ -130,7 +130,7 @@ func linearCombinationKeepsValueBitsAndGradient(_ c: LinearCombinationCase) thro
   let f = try CompiledFunction<Double>(inputs: [.scalar, .scalar]) { v in
     v[0] * Double.infinity + v[1] - 2
   }
-  #expect(!f.scalarWork.forward.contains { $0.op == .linearCombination })
+  #expect(!f.scalarWork.combined.contains { $0.op == .linearCombination })
   var g: [Double] = []
   #expect(f.gradient([0.5, 2], into: &g) == .infinity)
   #expect(g == [.infinity, 1])
@@ -202,7 +202,7 @@ struct RandomLinearProgram {
   }
 }
 
-/// Random programs: the forward tape's value equals in bits both the plain-arithmetic replay
+/// Random programs: the combined tape's value equals in bits both the plain-arithmetic replay
 /// and the scalar tape it was fused from; its gradient agrees with define-by-run reverse mode.
 @Test func randomLinearChainsKeepValueBits() throws {
   var combined = 0
@@ -220,7 +220,7 @@ func checkRandomLinearProgram(seed: Int, combined: inout Int) throws {
   }
   let tape = try #require(f.scalarTape)
   let w = f.scalarWork
-  if w.forward.contains(where: { $0.op == .linearCombination }) { combined += 1 }
+  if w.combined.contains(where: { $0.op == .linearCombination }) { combined += 1 }
   for point in [[0.3, -1.7], [-2.5, 0.125], [0, -0.0]] {
     let value = f.value(point)
     #expect(value.bitPattern == program.direct(point[0], point[1]).bitPattern, "seed \(seed)")

@@ -5,7 +5,7 @@ struct ScalarTerm {
   var factor: Int32
 }
 
-/// A constant register the forward tape adds after the tape's own registers. Their tangents
+/// A constant register the combined tape adds after the tape's own registers. Their tangents
 /// are never written by any sweep, so they stay 0, whereas the other sweeps may leave
 /// anything in the tangents of the program's own constants (the tangent layouts differ).
 enum ScalarConstant: Hashable {
@@ -16,7 +16,7 @@ enum ScalarConstant: Hashable {
   case copy(Int32)
 }
 
-/// The tape the value and forward-gradient sweeps run: the scalar tape with every chain of
+/// The tape every sweep runs: the scalar tape with every chain of
 /// linear operations (sums, differences, products with a constant) whose intermediate results
 /// have a single reader collapsed into one `.linearCombination` instruction,
 /// o = r₀·k₀ + r₁·k₁ + …, accumulated left to right in a machine register.
@@ -30,14 +30,14 @@ enum ScalarConstant: Hashable {
 /// definition of IEEE subtraction. Only sums swap operands (a + b = b + a exactly). The
 /// tangent of a term is factor · tangent, and every factor is finite, so a structural zero
 /// tangent never becomes a NaN.
-struct ScalarForwardTape {
+struct ScalarCombinedTape {
   var instructions: [ScalarInstruction]
   var terms: [ScalarTerm]
   /// The added constants, at registers `registerCount`, `registerCount + 1`, …
   var constants: [ScalarConstant]
 }
 
-extension ScalarForwardTape {
+extension ScalarCombinedTape {
   /// `isFiniteConstant(k)`: whether constant register k holds a finite value (only such
   /// constants become factors).
   init(

@@ -38,18 +38,25 @@ extension ScalarInstruction {
     case .general:
       ScalarGeneralValue(a: v[a], b: v[b], o: v + Int(out)).dispatch(code)
       return
-    case .linearCombination:
-      var term = terms + a
-      let end = term + b
-      var sum = v[Int(term.pointee.register)] * v[Int(term.pointee.factor)]
-      term += 1
-      while term < end {
-        sum += v[Int(term.pointee.register)] * v[Int(term.pointee.factor)]
-        term += 1
-      }
-      o = sum
+    case .linearCombination: o = combination(v, terms)
     }
     v[Int(out)] = o
+  }
+
+  /// r₀·k₀ + r₁·k₁ + … over a `.linearCombination`'s terms, added left to right.
+  @inline(__always)
+  func combination<T: DifferentiableScalar>(
+    _ v: UnsafeMutablePointer<T>, _ terms: UnsafePointer<ScalarTerm>
+  ) -> T {
+    var term = terms + Int(a)
+    let end = term + Int(b)
+    var sum = v[Int(term.pointee.register)] * v[Int(term.pointee.factor)]
+    term += 1
+    while term < end {
+      sum += v[Int(term.pointee.register)] * v[Int(term.pointee.factor)]
+      term += 1
+    }
+    return sum
   }
 
   /// o = f(a, b, k); returns ∂o/∂a, ∂o/∂b (0 for an operand that is not active). A

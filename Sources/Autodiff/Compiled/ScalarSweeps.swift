@@ -33,7 +33,7 @@ extension CompiledFunction {
     }
   }
 
-  /// f(x) by the forward tape, which computes the same values as `tape` in fewer
+  /// f(x) by the combined tape, which computes the same values as `tape` in fewer
   /// instructions.
   // Not inlined: inlined into the unspecialised public entry, its rule tuples would make
   // that entry look up tuple metadata at run time on every call, before dispatching to the
@@ -45,7 +45,7 @@ extension CompiledFunction {
     let w = scalarWork
     let v = w.values
     load(x, into: v)
-    for i in w.forward { i.evaluate(v, w.terms) }
+    for i in w.combined { i.evaluate(v, w.terms) }
     return v[scalarOutput]
   }
 
@@ -62,20 +62,34 @@ extension CompiledFunction {
     let w = scalarWork
     let v = w.values
     load(x, into: v)
+    let combined = w.combined
     var p = w.partials
-    for i in tape {
-      (p[0], p[1]) = i.linearize(v, p)
+    for i in combined {
+      if i.op == .linearCombination {
+        v[Int(i.out)] = i.combination(v, w.terms)
+      } else {
+        (p[0], p[1]) = i.linearize(v, p)
+      }
       p += 2
     }
     let adjoints = w.adjoints
     adjoints.update(repeating: 0, count: w.count)
     adjoints[scalarOutput] = 1
-    var k = tape.count
+    var k = combined.count
     while k > 0 {
       k -= 1
       p -= 2
-      let i = tape[k]
+      let i = combined[k]
       let gOut = adjoints[Int(i.out)]
+      if i.op == .linearCombination {
+        var term = w.terms + Int(i.a)
+        let end = term + Int(i.b)
+        while term < end {
+          adjoints[Int(term.pointee.register)] += v[Int(term.pointee.factor)] * gOut
+          term += 1
+        }
+        continue
+      }
       adjoints[Int(i.a)] += p[0] * gOut
       // Branch-free: an inactive `b` is the sink or a constant, and its partial is 0.
       adjoints[Int(i.b)] += p[1] * gOut
@@ -86,7 +100,7 @@ extension CompiledFunction {
     return v[scalarOutput]
   }
 
-  /// The gradient in forward mode, for one or two inputs, by the forward tape: every
+  /// The gradient in forward mode, for one or two inputs, by the combined tape: every
   /// register carries its derivatives along each input, in the same pass as its value, so
   /// there is no reverse sweep.
   @inline(__always)
@@ -100,12 +114,12 @@ extension CompiledFunction {
     case 2: forwardSweep(TwoTangents.self, g)
     default:
       // No inputs, no tangents.
-      for i in scalarWork.forward { i.evaluate(scalarWork.values, scalarWork.terms) }
+      for i in scalarWork.combined { i.evaluate(scalarWork.values, scalarWork.terms) }
     }
     return scalarWork.values[scalarOutput]
   }
 
-  /// The forward tape with one or two tangents per register, the inputs' values already
+  /// The combined tape with one or two tangents per register, the inputs' values already
   /// loaded. A partial that is not finite reaches only the inputs its operand depends on, as
   /// in reverse mode (its product with the structural zero tangents would be NaN); a linear
   /// combination's factors are finite.
@@ -120,7 +134,7 @@ extension CompiledFunction {
     for k in 0..<n {
       for j in 0..<n { t[k * n + j] = k == j ? 1 : 0 }
     }
-    for i in w.forward {
+    for i in w.combined {
       let to = t + Int(i.out) * n
       if i.op == .linearCombination {
         // Value and tangents accumulate in machine registers, term by term.
@@ -163,7 +177,7 @@ extension CompiledFunction {
     for k in 0..<n { g[k] = tOut[k] }
   }
 
-  /// Values, partials, and `m` tangents per register over the forward tape, the inputs'
+  /// Values, partials, and `m` tangents per register over the combined tape, the inputs'
   /// tangents already seeded (input k's at k·m).
   @inline(__always)
   func scalarSecondOrderForward(
@@ -179,7 +193,7 @@ extension CompiledFunction {
       let constants = w.count - w.addedConstantCount
       (t + constants * m).update(repeating: 0, count: w.addedConstantCount * m)
       var p = w.partials
-      for i in w.forward {
+      for i in w.combined {
         let to = t + Int(i.out) * m
         if i.op == .linearCombination {
           var term = w.terms + Int(i.a)
@@ -209,7 +223,7 @@ extension CompiledFunction {
     }
   }
 
-  /// The reverse sweep over the linearised forward tape carrying `m` adjoint tangents per
+  /// The reverse sweep over the linearised combined tape carrying `m` adjoint tangents per
   /// register; afterwards input k's adjoint tangents are at `adjointTangents[k·m..<k·m + m]`.
   @inline(__always)
   func scalarSecondOrderReverse(_ tape: UnsafeMutableBufferPointer<ScalarInstruction>, _ m: Int) {
@@ -219,14 +233,14 @@ extension CompiledFunction {
     w.adjoints[scalarOutput] = 1
     let t = w.tangents
     let at = w.adjointTangents
-    let forward = w.forward
+    let combined = w.combined
     withLiteralCount(m) { m in
-      var p = w.partials + 5 * forward.count
-      var k = forward.count
+      var p = w.partials + 5 * combined.count
+      var k = combined.count
       while k > 0 {
         k -= 1
         p -= 5
-        let i = forward[k]
+        let i = combined[k]
         let o = Int(i.out)
         let g = w.adjoints[o]
         let gt = at + o * m

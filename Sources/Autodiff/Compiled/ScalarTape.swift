@@ -6,7 +6,8 @@
 /// reads the constant itself (`x + c`, `c − x`, `x·c`, `c/x` ...), and a product with a
 /// constant that has a single reader is fused into that reader (`a + b·c`, `c₀ − b·c`,
 /// `(a·c)·b` ...). Every fused instruction evaluates its operations in the recorded order, so
-/// values are bit-for-bit those of the unfused program.
+/// values are bit-for-bit those of the unfused program. The sweeps then run a combined tape
+/// (`ScalarCombinedTape`) in which chains of linear instructions are one instruction each.
 ///
 /// Gradients of one or two inputs are taken in forward mode, tangents alongside values in one
 /// pass. Otherwise derivatives come from a linearised tape: the forward sweep stores each
@@ -58,8 +59,8 @@ enum ScalarOp: UInt8 {
   case squareProductPlusConstant
   /// o = code(a, b) through the element rules; `b` is the sink for unary codes.
   case general
-  /// o = r₀·k₀ + r₁·k₁ + … over the terms `a..<a + b` of the forward tape (see
-  /// `ScalarForwardTape`); only the value and forward-gradient sweeps run it.
+  /// o = r₀·k₀ + r₁·k₁ + … over the terms `a..<a + b` of the combined tape (see
+  /// `ScalarCombinedTape`); it appears only there, after this tape's own fusion.
   case linearCombination
 
   /// Whether `b` is an active operand (for every operation but `.general`).
@@ -84,8 +85,8 @@ struct ScalarTape {
   /// its chunk-local values, one register each, then the sink.
   var registerCount: Int
   var output: Int
-  /// The tape of the value and forward-gradient sweeps, with linear chains collapsed.
-  var forward: ScalarForwardTape
+  /// The tape every sweep runs: this one with its linear chains collapsed.
+  var combined: ScalarCombinedTape
 
   /// Nil when some value of the program is not a scalar.
   init?<T>(_ program: Program<T>) {
@@ -112,7 +113,7 @@ struct ScalarTape {
     instructions = ScalarTape.fused(
       basic, dimension: n, registerCount: registerCount, output: output)
     let constants = program.registerInitial
-    forward = ScalarForwardTape(
+    combined = ScalarCombinedTape(
       instructions, dimension: n, registerCount: registerCount, output: output
     ) {
       let offset = Int($0) - n
