@@ -68,13 +68,8 @@ public final class CompiledFunction<T: DifferentiableScalar> {
         capacity: tape.instructions.count)
       _ = instructions.initialize(from: tape.instructions)
       scalarTape = instructions
-      scalarWork = ScalarWorkspace(
-        registerCount: tape.registerCount, instructionCount: tape.instructions.count,
-        dimension: program.dimension)
+      scalarWork = ScalarWorkspace(tape: tape, program: program)
       scalarOutput = tape.output
-      for (k, v) in program.registerInitial.enumerated() {
-        scalarWork.values[program.dimension + k] = v
-      }
     } else {
       scalarTape = nil
       scalarWork = ScalarWorkspace(registerCount: 0, instructionCount: 0, dimension: 0)
@@ -208,6 +203,13 @@ public final class CompiledFunction<T: DifferentiableScalar> {
     if let tape = scalarTape {
       return scalarGradient(tape, x, g)
     }
+    return machineGradient(at: x, into: g)
+  }
+
+  /// `gradient(at:into:)` without a scalar tape. Not inlined: inlined, its literal 1 makes the
+  /// unspecialised entry look up T's literal type on every call, scalar tape or not.
+  @inline(never)
+  func machineGradient(at x: UnsafeBufferPointer<T>, into g: UnsafeMutableBufferPointer<T>) -> T {
     bind(0, x)
     bind(2, g)
     let m = machine

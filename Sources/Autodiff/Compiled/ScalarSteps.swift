@@ -2,9 +2,11 @@
 /// and first partials, value and first and second partials. Every operation but `.general`
 /// is written out here; `.general` goes through its element rule.
 extension ScalarInstruction {
-  /// o = f(a, b, k).
+  /// o = f(a, b, k); a `.linearCombination` reads its terms from `terms`.
   @inline(__always)
-  func evaluate<T: DifferentiableScalar>(_ v: UnsafeMutablePointer<T>) {
+  func evaluate<T: DifferentiableScalar>(
+    _ v: UnsafeMutablePointer<T>, _ terms: UnsafePointer<ScalarTerm>
+  ) {
     // Each case loads only the registers it reads.
     let a = Int(self.a)
     let b = Int(self.b)
@@ -36,8 +38,25 @@ extension ScalarInstruction {
     case .general:
       ScalarGeneralValue(a: v[a], b: v[b], o: v + Int(out)).dispatch(code)
       return
+    case .linearCombination: o = combination(v, terms)
     }
     v[Int(out)] = o
+  }
+
+  /// r₀·k₀ + r₁·k₁ + … over a `.linearCombination`'s terms, added left to right.
+  @inline(__always)
+  func combination<T: DifferentiableScalar>(
+    _ v: UnsafeMutablePointer<T>, _ terms: UnsafePointer<ScalarTerm>
+  ) -> T {
+    var term = terms + Int(a)
+    let end = term + Int(b)
+    var sum = v[Int(term.pointee.register)] * v[Int(term.pointee.factor)]
+    term += 1
+    while term < end {
+      sum += v[Int(term.pointee.register)] * v[Int(term.pointee.factor)]
+      term += 1
+    }
+    return sum
   }
 
   /// o = f(a, b, k); returns ∂o/∂a, ∂o/∂b (0 for an operand that is not active). A
@@ -100,11 +119,22 @@ extension ScalarInstruction {
       let xx = x * x
       (o, fa, fb) = (xx * y + v[k], 2 * x * y, xx)
     case .general:
-      ScalarGeneralFirst(i: self, a: v[a], b: v[b], v: v, p: p).dispatch(code)
-      return (p[0], p[1])
+      return linearizeGeneral(v, p)
+    case .linearCombination:
+      preconditionFailure("a linear combination has no two partials")
     }
     v[Int(out)] = o
     return (fa, fb)
+  }
+
+  /// `linearize` for a `.general` instruction. Not inlined: the rules' many branches would
+  /// stop the optimiser inlining `linearize` itself into the sweeps.
+  @inline(never)
+  func linearizeGeneral<T: DifferentiableScalar>(
+    _ v: UnsafeMutablePointer<T>, _ p: UnsafeMutablePointer<T>
+  ) -> (fa: T, fb: T) {
+    ScalarGeneralFirst(i: self, a: v[Int(a)], b: v[Int(b)], v: v, p: p).dispatch(code)
+    return (p[0], p[1])
   }
 
   /// o = f(a, b, k), and its five first and second partials stored at `p`; returns the two
@@ -150,6 +180,8 @@ extension ScalarInstruction {
     case .general:
       ScalarGeneralSecond(i: self, a: a, b: b, v: v, p: p).dispatch(code)
       return (p[0], p[1])
+    case .linearCombination:
+      preconditionFailure("a linear combination has no two partials")
     }
     v[Int(out)] = o
     p[0] = fa

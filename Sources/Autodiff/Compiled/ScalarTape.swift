@@ -6,7 +6,8 @@
 /// reads the constant itself (`x + c`, `c − x`, `x·c`, `c/x` ...), and a product with a
 /// constant that has a single reader is fused into that reader (`a + b·c`, `c₀ − b·c`,
 /// `(a·c)·b` ...). Every fused instruction evaluates its operations in the recorded order, so
-/// values are bit-for-bit those of the unfused program.
+/// values are bit-for-bit those of the unfused program. The sweeps then run a combined tape
+/// (`ScalarCombinedTape`) in which chains of linear instructions are one instruction each.
 ///
 /// Gradients of one or two inputs are taken in forward mode, tangents alongside values in one
 /// pass. Otherwise derivatives come from a linearised tape: the forward sweep stores each
@@ -58,6 +59,9 @@ enum ScalarOp: UInt8 {
   case squareProductPlusConstant
   /// o = code(a, b) through the element rules; `b` is the sink for unary codes.
   case general
+  /// o = r₀·k₀ + r₁·k₁ + … over the terms `a..<a + b` of the combined tape (see
+  /// `ScalarCombinedTape`); it appears only there, after this tape's own fusion.
+  case linearCombination
 
   /// Whether `b` is an active operand (for every operation but `.general`).
   var readsActiveB: Bool {
@@ -81,6 +85,8 @@ struct ScalarTape {
   /// its chunk-local values, one register each, then the sink.
   var registerCount: Int
   var output: Int
+  /// The tape every sweep runs: this one with its linear chains collapsed.
+  var combined: ScalarCombinedTape
 
   /// Nil when some value of the program is not a scalar.
   init?<T>(_ program: Program<T>) {
@@ -106,6 +112,13 @@ struct ScalarTape {
     }
     instructions = ScalarTape.fused(
       basic, dimension: n, registerCount: registerCount, output: output)
+    let constants = program.registerInitial
+    combined = ScalarCombinedTape(
+      instructions, dimension: n, registerCount: registerCount, output: output
+    ) {
+      let offset = Int($0) - n
+      return constants.indices.contains(offset) && constants[offset].isFinite
+    }
   }
 
   /// Fuses each single-reader product with a constant (or product, sum, square) into its
@@ -269,6 +282,8 @@ extension ScalarInstruction {
       .sumPlusConstant, .productPlusConstant, .squareProductPlusConstant:
       return [a, b, k]
     case .general: return code.isBinary ? [a, b] : [a]
+    // Its terms are outside the instruction; it only appears after the fusion that reads this.
+    case .linearCombination: return []
     }
   }
 }

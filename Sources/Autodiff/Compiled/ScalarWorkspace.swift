@@ -11,8 +11,35 @@ struct ScalarWorkspace<T: DifferentiableScalar> {
   let adjointTangents: UnsafeMutablePointer<T>
   let count: Int
   let dimension: Int
+  /// The tape every sweep runs (see `ScalarCombinedTape`) and the
+  /// terms of its linear combinations.
+  let combined: UnsafeMutableBufferPointer<ScalarInstruction>
+  let terms: UnsafeMutablePointer<ScalarTerm>
+  /// The combined tape's added constants: the last registers.
+  let addedConstantCount: Int
+
+  /// The workspace of `tape`, its registers holding the program's constants and the
+  /// combined tape's added ones.
+  init(tape: ScalarTape, program: Program<T>) {
+    let n = program.dimension
+    self.init(
+      registerCount: tape.registerCount + tape.combined.constants.count,
+      instructionCount: tape.instructions.count, dimension: n, combined: tape.combined)
+    for (k, v) in program.registerInitial.enumerated() { values[n + k] = v }
+    for (m, constant) in tape.combined.constants.enumerated() {
+      values[tape.registerCount + m] = constant.value(values)
+    }
+  }
 
   init(registerCount: Int, instructionCount: Int, dimension: Int) {
+    self.init(
+      registerCount: registerCount, instructionCount: instructionCount, dimension: dimension,
+      combined: ScalarCombinedTape(instructions: [], terms: [], constants: []))
+  }
+
+  private init(
+    registerCount: Int, instructionCount: Int, dimension: Int, combined: ScalarCombinedTape
+  ) {
     count = registerCount
     self.dimension = dimension
     values = .allocate(capacity: 2 * registerCount)
@@ -25,11 +52,18 @@ struct ScalarWorkspace<T: DifferentiableScalar> {
     tangents = .allocate(capacity: 2 * registerCount * width)
     tangents.initialize(repeating: 0, count: 2 * registerCount * width)
     adjointTangents = tangents + registerCount * width
+    self.combined = .allocate(capacity: combined.instructions.count)
+    _ = self.combined.initialize(from: combined.instructions)
+    terms = .allocate(capacity: combined.terms.count)
+    terms.initialize(from: combined.terms, count: combined.terms.count)
+    addedConstantCount = combined.constants.count
   }
 
   func deallocate() {
     values.deallocate()
     partials.deallocate()
     tangents.deallocate()
+    combined.deallocate()
+    terms.deallocate()
   }
 }
