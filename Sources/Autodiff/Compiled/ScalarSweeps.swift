@@ -131,6 +131,7 @@ extension CompiledFunction {
     let v = w.values
     let t = w.tangents
     let terms = w.terms
+    w.prepareTangents(width: n)
     for k in 0..<n {
       for j in 0..<n { t[k * n + j] = k == j ? 1 : 0 }
     }
@@ -188,10 +189,6 @@ extension CompiledFunction {
     let t = w.tangents
     load(x, into: v)
     withLiteralCount(m) { m in
-      // The added constants' tangents, read by linear combinations, must be 0; a sweep with
-      // another tangent count may have left anything there.
-      let constants = w.count - w.addedConstantCount
-      (t + constants * m).update(repeating: 0, count: w.addedConstantCount * m)
       var p = w.partials
       for i in w.combined {
         let to = t + Int(i.out) * m
@@ -298,6 +295,7 @@ extension CompiledFunction {
     precondition(hv.count == dimension, "expected \(dimension) elements, got \(hv.count)")
     precondition(v.count == dimension, "expected \(dimension) elements, got \(v.count)")
     let w = scalarWork
+    w.prepareTangents(width: 1)
     for k in 0..<dimension { w.tangents[k] = v[k] }
     scalarSecondOrderForward(tape, x, 1)
     scalarSecondOrderReverse(tape, 1)
@@ -315,6 +313,7 @@ extension CompiledFunction {
   ) {
     let w = scalarWork
     let n = dimension
+    w.prepareTangents(width: n)
     for k in 0..<n {
       for j in 0..<n { w.tangents[k * n + j] = k == j ? 1 : 0 }
     }

@@ -9,14 +9,14 @@ struct ScalarWorkspace<T: DifferentiableScalar> {
   /// tangents: every column of the Hessian in one forward-over-reverse sweep.
   let tangents: UnsafeMutablePointer<T>
   let adjointTangents: UnsafeMutablePointer<T>
+  /// The tangent count per register of the last sweep that wrote tangents (0: none yet).
+  let tangentWidth: UnsafeMutablePointer<Int>
   let count: Int
   let dimension: Int
   /// The tape every sweep runs (see `ScalarCombinedTape`) and the
   /// terms of its linear combinations.
   let combined: UnsafeMutableBufferPointer<ScalarInstruction>
   let terms: UnsafeMutablePointer<ScalarTerm>
-  /// The combined tape's added constants: the last registers.
-  let addedConstantCount: Int
 
   /// The workspace of `tape`, its registers holding the program's constants and the
   /// combined tape's added ones.
@@ -52,17 +52,31 @@ struct ScalarWorkspace<T: DifferentiableScalar> {
     tangents = .allocate(capacity: 2 * registerCount * width)
     tangents.initialize(repeating: 0, count: 2 * registerCount * width)
     adjointTangents = tangents + registerCount * width
+    tangentWidth = .allocate(capacity: 1)
+    tangentWidth.initialize(to: 0)
     self.combined = .allocate(capacity: combined.instructions.count)
     _ = self.combined.initialize(from: combined.instructions)
     terms = .allocate(capacity: combined.terms.count)
     terms.initialize(from: combined.terms, count: combined.terms.count)
-    addedConstantCount = combined.constants.count
+  }
+
+  /// Readies the tangents for a sweep carrying `width` per register. Sweeps write tangents only
+  /// for instruction results and seed only the inputs', so the tangents of constants and of the
+  /// sink, read with a zero partial, stay 0 as long as the width does not change. A sweep of
+  /// another width left other registers' tangents in those places, possibly infinite or NaN
+  /// (0·NaN would poison every later derivative), so they are cleared when it changes.
+  @inline(__always)
+  func prepareTangents(width: Int) {
+    guard tangentWidth.pointee != width else { return }
+    tangents.update(repeating: 0, count: count * Swift.max(dimension, 1))
+    tangentWidth.pointee = width
   }
 
   func deallocate() {
     values.deallocate()
     partials.deallocate()
     tangents.deallocate()
+    tangentWidth.deallocate()
     combined.deallocate()
     terms.deallocate()
   }
