@@ -88,6 +88,11 @@ struct ElementInstruction {
   var reducesInto: Operand?
   /// For that sum: its producer reduces into it.
   var isReducedByProducer = false
+  /// Whether, in a fused last stage, the reverse step runs in the forward pass, in the same
+  /// loop as the value: the result's adjoint is a broadcast sum adjoint, known before the
+  /// chunk, and no later instruction writes the adjoints this one writes, so the writes land in
+  /// the same order as in the reverse pass (see `planEagerReverse`).
+  var reversesInForward = false
 }
 
 /// A contiguous piece of storage.

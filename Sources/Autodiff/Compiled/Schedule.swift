@@ -148,6 +148,7 @@ extension Lowering {
         var stage = Stage(
           isGroup: true, first: first, end: elements.count, length: length, structural: 0)
         planAdjointWrites(&elements[first..<elements.count], stage: &stage)
+        if length > 1 { planEagerReverse(&elements[first..<elements.count]) }
         stages.append(stage)
       } else {
         guard
