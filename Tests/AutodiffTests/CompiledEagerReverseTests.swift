@@ -10,15 +10,41 @@ import Testing
 // chunk and thread-block boundaries and at sizes that are not multiples of the chunk; the
 // closed-form tests elsewhere (fusion, adjoint writes, threading) check the values.
 
-/// The same program with every eager reverse step moved back to the reverse pass.
+/// The same program with every eager reverse step moved back to the reverse pass and, since
+/// that changes which write comes first, every input window cleared before it is written.
 func withoutEagerReverse<T>(_ f: CompiledFunction<T>) -> CompiledFunction<T> {
   let p = f.program
   var elements = Array(p.elements)
   for k in elements.indices { elements[k].reversesInForward = false }
+  var stages = Array(p.stages)
+  withoutFirstInputWrites(&elements, &stages)
   return CompiledFunction(
     program: Program(
       dimension: p.dimension, elements: elements, structurals: Array(p.structurals),
-      stages: Array(p.stages), registerInitial: p.registerInitial, localCount: p.localCount,
+      stages: stages, registerInitial: p.registerInitial, localCount: p.localCount,
+      scratchCount: p.scratchCount, output: p.output))
+}
+
+/// Undoes `planFirstInputWrite`: the first input writer accumulates into cleared windows.
+func withoutFirstInputWrites(_ elements: inout [ElementInstruction], _ stages: inout [Stage]) {
+  for k in stages.indices where stages[k].firstInputWriter >= 0 {
+    let e = stages[k].firstInputWriter
+    if elements[e].a.region == Region.input { elements[e].aAssigns = false }
+    if elements[e].b.region == Region.input { elements[e].bAssigns = false }
+    stages[k].firstInputWriter = -1
+  }
+}
+
+/// The same program with input windows cleared before their first write, eager steps kept.
+func withoutFirstInputWrite<T>(_ f: CompiledFunction<T>) -> CompiledFunction<T> {
+  let p = f.program
+  var elements = Array(p.elements)
+  var stages = Array(p.stages)
+  withoutFirstInputWrites(&elements, &stages)
+  return CompiledFunction(
+    program: Program(
+      dimension: p.dimension, elements: elements, structurals: Array(p.structurals),
+      stages: stages, registerInitial: p.registerInitial, localCount: p.localCount,
       scratchCount: p.scratchCount, output: p.output))
 }
 

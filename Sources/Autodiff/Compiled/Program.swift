@@ -147,4 +147,12 @@ struct Stage {
   /// window at a time, just before each chunk, instead of in a separate pass over the input.
   var clearsInputWindows = false
   var inputHigh = 0
+  /// In a fused last stage that clears input windows, the instruction whose write into the
+  /// input's adjoints comes first in each chunk and assigns (see `planFirstInputWrite`), or -1;
+  /// and the input offset of the operand it writes.
+  var firstInputWriter = -1
+  var firstInputOffset = 0
+  /// Where, in the chunk scratch's adjoints (and adjoint tangents), that writer's kept input
+  /// adjoints are saved: `2 · chunkSize` elements.
+  var inputSaveBuffer = 0
 }

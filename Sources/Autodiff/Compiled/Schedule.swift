@@ -167,6 +167,15 @@ extension Lowering {
             isGroup: false, first: 0, end: 0, length: 0, structural: structurals.count - 1))
       }
     }
+    if let last = stages.indices.last, stages[last].isGroup, stages[last].length > 1,
+      fusesAsLastStage(elements[stages[last].first..<stages[last].end], output: place(result))
+    {
+      planFirstInputWrite(&elements[stages[last].first..<stages[last].end], stage: &stages[last])
+      if stages[last].firstInputWriter >= 0 {
+        stages[last].inputSaveBuffer = localCount
+        localCount += 2 * chunkSize
+      }
+    }
     return Program(
       dimension: dimension, elements: elements, structurals: structurals, stages: stages,
       registerInitial: registerInitial, localCount: localCount, scratchCount: scratchCount,

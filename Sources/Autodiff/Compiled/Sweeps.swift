@@ -135,14 +135,31 @@ struct Machine<T: DifferentiableScalar> {
       if withTangents { elements[e].out.pointer(tangents, chunk: 0).pointee = 0 }
     }
     fillBroadcastAdjoints(stage, tangents: withTangents)
+    // The first input writer assigns, which is right only with the windows managed here.
+    let firstWriter = clearing == nil ? -1 : stage.firstInputWriter
+    precondition(clearing != nil || stage.firstInputWriter < 0, "input windows not cleared")
     var cleared = clearing?.lowerBound ?? 0
+    var kept = (head: 0..<0, tail: 0..<0)
     var start = range.lowerBound
     while start < range.upperBound {
       let count = min(chunkSize, range.upperBound - start)
       // Before the forward pass, which makes the eager reverse steps' writes.
       if let clearing {
         let end = min(clearing.upperBound, start + count + stage.inputHigh)
-        if end > cleared {
+        if firstWriter >= 0 {
+          // The first writer's window needs no clearing: it assigns, apart from the parts
+          // written already, which it gets back.
+          let window = (start + stage.firstInputOffset)..<(start + stage.firstInputOffset + count)
+          kept = keptParts(window, cleared: cleared, owned: clearing)
+          save(kept, buffer: stage.inputSaveBuffer, withTangents)
+          if cleared < min(window.lowerBound, end) {
+            clearInputAdjoints(cleared..<min(window.lowerBound, end), withTangents)
+          }
+          if max(cleared, window.upperBound) < end {
+            clearInputAdjoints(max(cleared, window.upperBound)..<end, withTangents)
+          }
+          cleared = max(cleared, end)
+        } else if end > cleared {
           clearInputAdjoints(cleared..<end, withTangents)
           cleared = end
         }
@@ -151,6 +168,7 @@ struct Machine<T: DifferentiableScalar> {
         let i = elements + e
         if i.pointee.reversesInForward {
           forwardAndReverse(i, start: start, count: count, tangents: withTangents)
+          if e == firstWriter { restore(kept, buffer: stage.inputSaveBuffer, withTangents) }
         } else {
           forward(i, start: start, count: count, tangents: withTangents)
         }
@@ -161,6 +179,7 @@ struct Machine<T: DifferentiableScalar> {
         e -= 1
         if elements[e].reversesInForward { continue }
         reverse(elements + e, start: start, count: count, tangents: withTangents)
+        if e == firstWriter { restore(kept, buffer: stage.inputSaveBuffer, withTangents) }
       }
       start += chunkSize
     }
