@@ -262,9 +262,20 @@ struct AdjointKernel<T: DifferentiableScalar>: ChunkKernel {
       if wa == AdjointWrite.accumulate && wb == AdjointWrite.accumulate && sa == 1 && sb == 1 {
         // Two accumulations may hit the same elements (shifted slices of one input, ā[j] and
         // b̄[j+1]), a dependence between iterations that keeps one loop scalar: one loop per
-        // operand vectorises.
-        for j in 0..<n { aa[j] += R.first(a[j], b[j], o[j]).fa * oa[j] }
-        for j in 0..<n { ba[j] += R.first(a[j], b[j], o[j]).fb * oa[j] }
+        // operand vectorises, or, when ā starts d ≥ 0 elements after b̄ and the two overlap,
+        // one loop over the elements that adds each its ā term and then its b̄ term, the
+        // order of the two loops.
+        @inline(__always) func termA(_ j: Int) -> T { R.first(a[j], b[j], o[j]).fa * oa[j] }
+        @inline(__always) func termB(_ j: Int) -> T { R.first(a[j], b[j], o[j]).fb * oa[j] }
+        let d = ba.distance(to: aa)
+        if d >= 0 && d < n {
+          for j in 0..<d { ba[j] += termB(j) }
+          for j in d..<n { ba[j] = (ba[j] + termA(j &- d)) + termB(j) }
+          for j in n..<(n &+ d) { ba[j] += termA(j &- d) }
+          return
+        }
+        for j in 0..<n { aa[j] += termA(j) }
+        for j in 0..<n { ba[j] += termB(j) }
         return
       }
       for j in 0..<n {
