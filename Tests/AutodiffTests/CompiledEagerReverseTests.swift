@@ -54,7 +54,7 @@ func sumOfSquares<T>(_ x: Variable<T>) -> Variable<T> { sum(pow(x, 2)) }
 
 var eagerBodies: [(String, (Variable<Double>) -> Variable<Double>, [ElementCode])] {
   [
-    ("chainedRosenbrock", chainedRosenbrock, [.multiplySquare, .squareDifference]),
+    ("chainedRosenbrock", chainedRosenbrock, [.squareDifference, .multiplySquareAdd]),
     ("shiftedOneSum", ShiftedSquaresAndExponentials.oneSum, [.exp]),
     ("sumOfSquares", sumOfSquares, [.square]),
     // The squared difference writes the input before the subtraction does: it stays.

@@ -40,6 +40,7 @@ extension ElementInstruction {
     var targets: [Operand] = []
     if aActive && !aAliased { targets.append(a) }
     if code.isBinary && bActive && !bAliased { targets.append(b) }
+    if cActive && !cAliased { targets.append(c) }
     return targets
   }
 }

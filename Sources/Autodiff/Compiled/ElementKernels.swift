@@ -33,6 +33,7 @@ extension ChunkKernel {
     case .multiplySquare: run(MultiplySquareRule.self)
     case .squareDifference: run(SquareDifferenceRule.self)
     case .sum: preconditionFailure("sum has no element rule")
+    case .multiplySquareAdd: preconditionFailure("multiplySquareAdd has its own kernels")
     }
   }
 }

@@ -22,8 +22,10 @@ func planFirstInputWrite(_ group: inout ArraySlice<ElementInstruction>, stage: i
     // Window clearing guarantees unit stride over a full-length operand.
     if group[e].aActive && !group[e].aAliased && group[e].a == target {
       group[e].aAssigns = true
-    } else {
+    } else if group[e].bActive && !group[e].bAliased && group[e].b == target {
       group[e].bAssigns = true
+    } else {
+      group[e].cAssigns = true
     }
     stage.firstInputWriter = e
     stage.firstInputOffset = target.offset

@@ -58,6 +58,9 @@ struct Machine<T: DifferentiableScalar> {
         let at = operand.pointer(tangents, chunk: start)
         out.pointer(tangents, chunk: 0).pointee += chunkSum(count) { j in at[j &* stride] }
       }
+    } else if i.pointee.code == .multiplySquareAdd {
+      let kernel = multiplySquareAdd(i, start: start, count: count)
+      if withTangents { kernel.tangent() } else { kernel.value() }
     } else if withTangents {
       TangentKernel(
         instruction: i, values: values, tangents: tangents, start: start, count: count
@@ -198,6 +201,8 @@ struct Machine<T: DifferentiableScalar> {
     if withTangents {
       forward(i, start: start, count: count, tangents: true)
       reverse(i, start: start, count: count, tangents: true)
+    } else if i.pointee.code == .multiplySquareAdd {
+      multiplySquareAdd(i, start: start, count: count).valueAndReverse()
     } else {
       ValueAdjointKernel(
         instruction: i, values: values, adjoints: adjoints, start: start, count: count
@@ -264,6 +269,8 @@ struct Machine<T: DifferentiableScalar> {
       }
     } else if i.pointee.skipsReverse {
       return
+    } else if i.pointee.code == .multiplySquareAdd {
+      multiplySquareAdd(i, start: start, count: count).reverse(tangents: withTangents)
     } else if withTangents {
       AdjointTangentKernel(
         instruction: i, values: values, tangents: tangents, adjoints: adjoints,
@@ -274,6 +281,15 @@ struct Machine<T: DifferentiableScalar> {
         instruction: i, values: values, adjoints: adjoints, start: start, count: count
       ).dispatch(i.pointee.code)
     }
+  }
+
+  @inline(__always)
+  func multiplySquareAdd(
+    _ i: UnsafeMutablePointer<ElementInstruction>, start: Int, count: Int
+  ) -> MultiplySquareAddKernel<T> {
+    MultiplySquareAddKernel(
+      instruction: i, values: values, tangents: tangents, adjoints: adjoints,
+      adjointTangents: adjointTangents, start: start, count: count)
   }
 
   // MARK: Structural instructions
