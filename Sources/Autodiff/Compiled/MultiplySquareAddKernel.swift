@@ -163,11 +163,10 @@ struct MultiplySquareAddKernel<T: DifferentiableScalar> {
         AdjointWrite.write(ba + j, wb, Product.first(k, bv, product).fb * oa[j])
         return product + c[j &* sc]
       }
-      if let target {
-        target.pointer(values, chunk: 0).pointee += chunkSum(n) { j in step(j) }
-      } else {
-        for j in 0..<n { o[j] = step(j) }
-      }
+      for j in 0..<n { o[j] = step(j) }
+      // Summed from the stored results in a second loop: with the adjoint stores in the same
+      // loop as the partial sums, the compiler keeps the element-wise part scalar.
+      if let target { target.pointer(values, chunk: 0).pointee += chunkSum(n) { j in o[j] } }
     }
     let assigns = i.pointee.bAssigns
     if i.pointee.c.stride == 1 {
