@@ -19,6 +19,7 @@ func planAdjointWrites(_ group: inout ArraySlice<ElementInstruction>, stage: ino
   for i in group {
     if i.aActive && isLocal(i.a) { writers[i.a.offset, default: 0] += 1 }
     if i.code != .sum && i.bActive && isLocal(i.b) { writers[i.b.offset, default: 0] += 1 }
+    if i.cActive && isLocal(i.c) { writers[i.c.offset, default: 0] += 1 }
   }
 
   var written: Set<Int> = []
@@ -66,8 +67,19 @@ func planAdjointWrites(_ group: inout ArraySlice<ElementInstruction>, stage: ino
         group[e].bAssigns = written.insert(i.b.offset).inserted
       }
     }
+    // ∂o/∂c = 1: `c` shares the result's adjoint as an addition's operands do.
+    if i.cActive {
+      if aliases(i.c) {
+        group[e].cAliased = true
+        alias[i.c.offset] = i.outAdjoint
+        written.insert(i.c.offset)
+      } else if isLocal(i.c) {
+        group[e].cAssigns = written.insert(i.c.offset).inserted
+      }
+    }
     group[e].skipsReverse =
       (!i.aActive || group[e].aAliased) && (!i.bActive || group[e].bAliased)
+      && (!i.cActive || group[e].cAliased)
   }
   for e in group.indices where group[e].outIsLocal {
     // Every local is read by its group, so it has a first write unless nothing reads it.
@@ -81,6 +93,7 @@ func planAdjointWrites(_ group: inout ArraySlice<ElementInstruction>, stage: ino
     var targets: [Operand] = []
     if i.aActive && !i.broadcastsAdjoint && !i.aAliased { targets.append(i.a) }
     if i.code != .sum && i.bActive && !i.bAliased { targets.append(i.b) }
+    if i.cActive && !i.cAliased { targets.append(i.c) }
     for o in targets where o.region == Region.input {
       if o.stride != 1 || o.chunkScale != 1 { windowed = false }
       high = max(high, o.offset)

@@ -76,12 +76,8 @@ public final class CompiledFunction<T: DifferentiableScalar> {
       scalarOutput = 0
     }
     if let last = program.stages.last, last.isGroup {
-      let group = program.elements[last.first..<last.end]
-      let output = program.output
-      fusesLastStage = group.allSatisfy { e in
-        e.outIsLocal
-          || (e.code == .sum && e.out.region == output.region && e.out.offset == output.offset)
-      }
+      fusesLastStage = fusesAsLastStage(
+        program.elements[last.first..<last.end], output: program.output)
     } else {
       fusesLastStage = false
     }
@@ -311,6 +307,16 @@ public final class CompiledFunction<T: DifferentiableScalar> {
         hv.withUnsafeMutableBufferPointer { _ = hessianVectorProduct(at: xp, vp, into: $0) }
       }
     }
+  }
+}
+
+/// Whether an element-wise group, as the program's last stage, can run forward and reverse in
+/// one pass (see `Machine.fusedLastStage`): its only result kept is a sum, and that sum is the
+/// output.
+func fusesAsLastStage(_ group: some Collection<ElementInstruction>, output: Location) -> Bool {
+  group.allSatisfy { e in
+    e.outIsLocal
+      || (e.code == .sum && e.out.region == output.region && e.out.offset == output.offset)
   }
 }
 

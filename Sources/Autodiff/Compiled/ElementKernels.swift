@@ -33,6 +33,7 @@ extension ChunkKernel {
     case .multiplySquare: run(MultiplySquareRule.self)
     case .squareDifference: run(SquareDifferenceRule.self)
     case .sum: preconditionFailure("sum has no element rule")
+    case .multiplySquareAdd: preconditionFailure("multiplySquareAdd has its own kernels")
     }
   }
 }
@@ -112,11 +113,14 @@ enum AdjointWrite {
 /// only for unit-stride operands, and never neither operand written.
 @inline(__always)
 func withAdjointPattern<R: ElementRule>(
-  _ rule: R.Type, _ i: ElementInstruction, _ body: (Int, Int, Int, Int) -> Void
+  _ rule: R.Type, _ i: UnsafeMutablePointer<ElementInstruction>,
+  _ body: (Int, Int, Int, Int) -> Void
 ) {
-  let wa = AdjointWrite.of(active: i.aActive && !i.aAliased, assigns: i.aAssigns)
-  let wb = AdjointWrite.of(active: i.bActive && !i.bAliased, assigns: i.bAssigns)
-  withStrides(R.self, i.a.stride, i.b.stride) { sa, sb in
+  let wa = AdjointWrite.of(
+    active: i.pointee.aActive && !i.pointee.aAliased, assigns: i.pointee.aAssigns)
+  let wb = AdjointWrite.of(
+    active: i.pointee.bActive && !i.pointee.bAliased, assigns: i.pointee.bAssigns)
+  withStrides(R.self, i.pointee.a.stride, i.pointee.b.stride) { sa, sb in
     AdjointWrite.with(wa, assignable: sa == 1, optional: !R.isUnary) { wa in
       if R.isUnary {
         body(sa, sb, wa, AdjointWrite.none)
@@ -131,7 +135,7 @@ func withAdjointPattern<R: ElementRule>(
 
 /// o = f(a, b), or with `reducesInto`, Σ o added to that sum.
 struct ValueKernel<T: DifferentiableScalar>: ChunkKernel {
-  let instruction: ElementInstruction
+  let instruction: UnsafeMutablePointer<ElementInstruction>
   let values: Bases<T>
   let start: Int
   let count: Int
@@ -141,19 +145,19 @@ struct ValueKernel<T: DifferentiableScalar>: ChunkKernel {
   // took ~20 CPU-minutes; one call per chunk (256 elements) costs nothing measurable.
   @inline(never)
   func run<R: ElementRule>(_ rule: R.Type) {
-    let a = instruction.a.pointer(values, chunk: start)
-    let b = instruction.b.pointer(values, chunk: start)
+    let a = instruction.pointee.a.pointer(values, chunk: start)
+    let b = instruction.pointee.b.pointer(values, chunk: start)
     let n = count
-    if let target = instruction.reducesInto {
+    if let target = instruction.pointee.reducesInto {
       let total = target.pointer(values, chunk: 0)
-      withStrides(R.self, instruction.a.stride, instruction.b.stride) { sa, sb in
+      withStrides(R.self, instruction.pointee.a.stride, instruction.pointee.b.stride) { sa, sb in
         // Chunk by chunk into the sum, as `sum` itself adds.
         total.pointee += chunkSum(n) { j in R.value(a[j &* sa], b[j &* sb]) }
       }
       return
     }
-    let o = instruction.out.pointer(values, chunk: start)
-    withStrides(R.self, instruction.a.stride, instruction.b.stride) { sa, sb in
+    let o = instruction.pointee.out.pointer(values, chunk: start)
+    withStrides(R.self, instruction.pointee.a.stride, instruction.pointee.b.stride) { sa, sb in
       for j in 0..<n { o[j] = R.value(a[j &* sa], b[j &* sb]) }
     }
   }
@@ -161,7 +165,7 @@ struct ValueKernel<T: DifferentiableScalar>: ChunkKernel {
 
 /// o = f(a, b) and its tangent ȯ = f_a ȧ + f_b ḃ.
 struct TangentKernel<T: DifferentiableScalar>: ChunkKernel {
-  let instruction: ElementInstruction
+  let instruction: UnsafeMutablePointer<ElementInstruction>
   let values: Bases<T>
   let tangents: Bases<T>
   let start: Int
@@ -173,12 +177,12 @@ struct TangentKernel<T: DifferentiableScalar>: ChunkKernel {
   @inline(never)
   func run<R: ElementRule>(_ rule: R.Type) {
     let i = instruction
-    let o = i.out.pointer(values, chunk: start)
-    let a = i.a.pointer(values, chunk: start)
-    let b = i.b.pointer(values, chunk: start)
-    let ot = i.out.pointer(tangents, chunk: start)
-    let at = i.a.pointer(tangents, chunk: start)
-    let bt = i.b.pointer(tangents, chunk: start)
+    let o = i.pointee.out.pointer(values, chunk: start)
+    let a = i.pointee.a.pointer(values, chunk: start)
+    let b = i.pointee.b.pointer(values, chunk: start)
+    let ot = i.pointee.out.pointer(tangents, chunk: start)
+    let at = i.pointee.a.pointer(tangents, chunk: start)
+    let bt = i.pointee.b.pointer(tangents, chunk: start)
     let n = count
     @inline(__always)
     func element(_ j: Int, _ sa: Int, _ sb: Int, _ aOn: Bool, _ bOn: Bool) -> (value: T, tangent: T)
@@ -192,13 +196,13 @@ struct TangentKernel<T: DifferentiableScalar>: ChunkKernel {
       if bOn { t += fb * bt[j &* sb] }
       return (ov, t)
     }
-    if let target = i.reducesInto {
+    if let target = i.pointee.reducesInto {
       let total = target.pointer(values, chunk: 0)
       let totalTangent = target.pointer(tangents, chunk: 0)
-      withStrides(R.self, i.a.stride, i.b.stride) { sa, sb in
-        let (chunkTotal, chunkTangent) = chunkSums(n) { j in
-          element(j, sa, sb, i.aActive, i.bActive)
-        }
+      let aOn = i.pointee.aActive
+      let bOn = i.pointee.bActive
+      withStrides(R.self, i.pointee.a.stride, i.pointee.b.stride) { sa, sb in
+        let (chunkTotal, chunkTangent) = chunkSums(n) { j in element(j, sa, sb, aOn, bOn) }
         total.pointee += chunkTotal
         totalTangent.pointee += chunkTangent
       }
@@ -206,7 +210,7 @@ struct TangentKernel<T: DifferentiableScalar>: ChunkKernel {
     }
     // Activities as literals too: a branch-free loop that vectorises.
     withTangentActivity(R.self, i) { aOn, bOn in
-      withStrides(R.self, i.a.stride, i.b.stride) { sa, sb in
+      withStrides(R.self, i.pointee.a.stride, i.pointee.b.stride) { sa, sb in
         for j in 0..<n {
           let (v, t) = element(j, sa, sb, aOn, bOn)
           o[j] = v
@@ -221,13 +225,13 @@ struct TangentKernel<T: DifferentiableScalar>: ChunkKernel {
 /// every instruction has an active operand).
 @inline(__always)
 func withTangentActivity<R: ElementRule>(
-  _ rule: R.Type, _ i: ElementInstruction, _ body: (Bool, Bool) -> Void
+  _ rule: R.Type, _ i: UnsafeMutablePointer<ElementInstruction>, _ body: (Bool, Bool) -> Void
 ) {
   if R.isUnary {
     body(true, false)
-  } else if i.aActive && i.bActive {
+  } else if i.pointee.aActive && i.pointee.bActive {
     body(true, true)
-  } else if i.aActive {
+  } else if i.pointee.aActive {
     body(true, false)
   } else {
     body(false, true)
@@ -236,7 +240,7 @@ func withTangentActivity<R: ElementRule>(
 
 /// ā += f_a ō, b̄ += f_b ō (or = for a first write).
 struct AdjointKernel<T: DifferentiableScalar>: ChunkKernel {
-  let instruction: ElementInstruction
+  let instruction: UnsafeMutablePointer<ElementInstruction>
   let values: Bases<T>
   let adjoints: Bases<T>
   let start: Int
@@ -248,20 +252,31 @@ struct AdjointKernel<T: DifferentiableScalar>: ChunkKernel {
   @inline(never)
   func run<R: ElementRule>(_ rule: R.Type) {
     let i = instruction
-    let o = i.out.pointer(values, chunk: start)
-    let a = i.a.pointer(values, chunk: start)
-    let b = i.b.pointer(values, chunk: start)
-    let oa = i.outAdjoint.pointer(adjoints, chunk: start)
-    let aa = i.a.pointer(adjoints, chunk: start)
-    let ba = i.b.pointer(adjoints, chunk: start)
+    let o = i.pointee.out.pointer(values, chunk: start)
+    let a = i.pointee.a.pointer(values, chunk: start)
+    let b = i.pointee.b.pointer(values, chunk: start)
+    let oa = i.pointee.outAdjoint.pointer(adjoints, chunk: start)
+    let aa = i.pointee.a.pointer(adjoints, chunk: start)
+    let ba = i.pointee.b.pointer(adjoints, chunk: start)
     let n = count
     withAdjointPattern(R.self, i) { sa, sb, wa, wb in
       if wa == AdjointWrite.accumulate && wb == AdjointWrite.accumulate && sa == 1 && sb == 1 {
         // Two accumulations may hit the same elements (shifted slices of one input, ā[j] and
         // b̄[j+1]), a dependence between iterations that keeps one loop scalar: one loop per
-        // operand vectorises.
-        for j in 0..<n { aa[j] += R.first(a[j], b[j], o[j]).fa * oa[j] }
-        for j in 0..<n { ba[j] += R.first(a[j], b[j], o[j]).fb * oa[j] }
+        // operand vectorises, or, when ā starts d ≥ 0 elements after b̄ and the two overlap,
+        // one loop over the elements that adds each its ā term and then its b̄ term, the
+        // order of the two loops.
+        @inline(__always) func termA(_ j: Int) -> T { R.first(a[j], b[j], o[j]).fa * oa[j] }
+        @inline(__always) func termB(_ j: Int) -> T { R.first(a[j], b[j], o[j]).fb * oa[j] }
+        let d = ba.distance(to: aa)
+        if d >= 0 && d < n {
+          for j in 0..<d { ba[j] += termB(j) }
+          for j in d..<n { ba[j] = (ba[j] + termA(j &- d)) + termB(j) }
+          for j in n..<(n &+ d) { ba[j] += termA(j &- d) }
+          return
+        }
+        for j in 0..<n { aa[j] += termA(j) }
+        for j in 0..<n { ba[j] += termB(j) }
         return
       }
       for j in 0..<n {
@@ -279,7 +294,7 @@ struct AdjointKernel<T: DifferentiableScalar>: ChunkKernel {
 /// The reverse sweep differentiated along the tangent (forward over reverse): besides the
 /// adjoints, d(ā) = f_a d(ō) + (f_aa ȧ + f_ab ḃ) ō, and likewise for b.
 struct AdjointTangentKernel<T: DifferentiableScalar>: ChunkKernel {
-  let instruction: ElementInstruction
+  let instruction: UnsafeMutablePointer<ElementInstruction>
   let values: Bases<T>
   let tangents: Bases<T>
   let adjoints: Bases<T>
@@ -293,17 +308,17 @@ struct AdjointTangentKernel<T: DifferentiableScalar>: ChunkKernel {
   @inline(never)
   func run<R: ElementRule>(_ rule: R.Type) {
     let i = instruction
-    let o = i.out.pointer(values, chunk: start)
-    let a = i.a.pointer(values, chunk: start)
-    let b = i.b.pointer(values, chunk: start)
-    let at = i.a.pointer(tangents, chunk: start)
-    let bt = i.b.pointer(tangents, chunk: start)
-    let oa = i.outAdjoint.pointer(adjoints, chunk: start)
-    let aa = i.a.pointer(adjoints, chunk: start)
-    let ba = i.b.pointer(adjoints, chunk: start)
-    let oat = i.outAdjoint.pointer(adjointTangents, chunk: start)
-    let aat = i.a.pointer(adjointTangents, chunk: start)
-    let bat = i.b.pointer(adjointTangents, chunk: start)
+    let o = i.pointee.out.pointer(values, chunk: start)
+    let a = i.pointee.a.pointer(values, chunk: start)
+    let b = i.pointee.b.pointer(values, chunk: start)
+    let at = i.pointee.a.pointer(tangents, chunk: start)
+    let bt = i.pointee.b.pointer(tangents, chunk: start)
+    let oa = i.pointee.outAdjoint.pointer(adjoints, chunk: start)
+    let aa = i.pointee.a.pointer(adjoints, chunk: start)
+    let ba = i.pointee.b.pointer(adjoints, chunk: start)
+    let oat = i.pointee.outAdjoint.pointer(adjointTangents, chunk: start)
+    let aat = i.pointee.a.pointer(adjointTangents, chunk: start)
+    let bat = i.pointee.b.pointer(adjointTangents, chunk: start)
     let n = count
     // Activities and write modes as literals, so the loop carries no per-element test of them.
     withAdjointPattern(R.self, i) { sa, sb, wa, wb in

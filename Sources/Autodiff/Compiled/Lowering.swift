@@ -41,6 +41,8 @@ struct Lowering<T: DifferentiableScalar> {
   var viewCache: [ViewKey: Int] = [:]
   var scalarConstants: [T: Int] = [:]
   var nodeValue: [ObjectIdentifier: Int] = [:]
+  /// The third operand of each `multiplySquareAdd`, by its result.
+  var thirdOperand: [Int: Int] = [:]
 
   mutating func add(_ value: Value) -> Int {
     values.append(value)
@@ -176,7 +178,10 @@ struct Lowering<T: DifferentiableScalar> {
   }
 
   /// Lowers the graph ending at `result`, whose leaves `inputs` are the function's arguments.
-  static func program(inputs: [Variable<T>], result: Variable<T>) -> Program<T> {
+  /// `weightedSquareSums: false` leaves `k·x² + c` as two instructions (for comparisons).
+  static func program(
+    inputs: [Variable<T>], result: Variable<T>, weightedSquareSums: Bool = true
+  ) -> Program<T> {
     var lowering = Lowering()
     var offset = 0
     for leaf in inputs {
@@ -201,7 +206,7 @@ struct Lowering<T: DifferentiableScalar> {
       }
     }
     let output = lowering.nodeValue[ObjectIdentifier(result)]!
-    lowering.fuse(result: output)
+    lowering.fuse(result: output, weightedSquareSums: weightedSquareSums)
     return lowering.schedule(output: output, dimension: offset)
   }
 }

@@ -45,6 +45,10 @@ enum ElementCode: UInt8 {
   /// (see `Lowering.fuse`) so that a chain makes fewer passes over its chunk. `a − b²`,
   /// `a·b²` and `(a − b)²`, each rounded as the pair it replaces.
   case subtractSquare, multiplySquare, squareDifference
+  /// A three-operand superinstruction: `a·b² + c`, a weighted square added to another term,
+  /// rounded as `multiplySquare` and then `add`. Its third operand is `ElementInstruction.c`;
+  /// it has its own kernels (see `MultiplySquareAddKernel`), not an `ElementRule`.
+  case multiplySquareAdd
 }
 
 /// One element-wise operation of a group (or a reduction into a scalar, for `sum`).
@@ -88,6 +92,18 @@ struct ElementInstruction {
   var reducesInto: Operand?
   /// For that sum: its producer reduces into it.
   var isReducedByProducer = false
+  /// The third operand of `multiplySquareAdd`, with its activity and adjoint write as for `b`
+  /// (∂o/∂c = 1, so a local `c` read only here is aliased like an addition's operand). Unused,
+  /// and inactive, for every other code.
+  var c = Operand(region: Region.registers, offset: 0, stride: 0, chunkScale: 0)
+  var cActive = false
+  var cAssigns = false
+  var cAliased = false
+  /// Whether, in a fused last stage, the reverse step runs in the forward pass, in the same
+  /// loop as the value: the result's adjoint is a broadcast sum adjoint, known before the
+  /// chunk, and no later instruction writes the adjoints this one writes, so the writes land in
+  /// the same order as in the reverse pass (see `planEagerReverse`).
+  var reversesInForward = false
 }
 
 /// A contiguous piece of storage.
@@ -142,4 +158,12 @@ struct Stage {
   /// window at a time, just before each chunk, instead of in a separate pass over the input.
   var clearsInputWindows = false
   var inputHigh = 0
+  /// In a fused last stage that clears input windows, the instruction whose write into the
+  /// input's adjoints comes first in each chunk and assigns (see `planFirstInputWrite`), or -1;
+  /// and the input offset of the operand it writes.
+  var firstInputWriter = -1
+  var firstInputOffset = 0
+  /// Where, in the chunk scratch's adjoints (and adjoint tangents), that writer's kept input
+  /// adjoints are saved: `2 · chunkSize` elements.
+  var inputSaveBuffer = 0
 }

@@ -10,6 +10,7 @@ extension Lowering {
 
   func operands(_ instruction: Instruction) -> [Int] {
     switch instruction {
+    case .element(.multiplySquareAdd, let out, let a, let b): return [a, b, thirdOperand[out]!]
     case .element(_, _, let a, let b): return [a, b]
     case .sum(_, let a): return [a]
     case .structural(_, _, _, let src, _, _): return [src]
@@ -135,6 +136,10 @@ extension Lowering {
                 b: operand(b, over: length), aActive: values[a].active,
                 bActive: code.isBinary && code != .powerConstantExponent && values[b].active,
                 outIsLocal: local[out], outAdjoint: operand(out, over: length)))
+            if code == .multiplySquareAdd, let c = thirdOperand[out] {
+              elements[elements.count - 1].c = operand(c, over: length)
+              elements[elements.count - 1].cActive = values[c].active
+            }
           case .sum(let out, let a):
             elements.append(
               ElementInstruction(
@@ -148,6 +153,7 @@ extension Lowering {
         var stage = Stage(
           isGroup: true, first: first, end: elements.count, length: length, structural: 0)
         planAdjointWrites(&elements[first..<elements.count], stage: &stage)
+        if length > 1 { planEagerReverse(&elements[first..<elements.count]) }
         stages.append(stage)
       } else {
         guard
@@ -164,6 +170,15 @@ extension Lowering {
         stages.append(
           Stage(
             isGroup: false, first: 0, end: 0, length: 0, structural: structurals.count - 1))
+      }
+    }
+    if let last = stages.indices.last, stages[last].isGroup, stages[last].length > 1,
+      fusesAsLastStage(elements[stages[last].first..<stages[last].end], output: place(result))
+    {
+      planFirstInputWrite(&elements[stages[last].first..<stages[last].end], stage: &stages[last])
+      if stages[last].firstInputWriter >= 0 {
+        stages[last].inputSaveBuffer = localCount
+        localCount += 2 * chunkSize
       }
     }
     return Program(
@@ -192,7 +207,7 @@ extension ElementCode {
   var isBinary: Bool {
     switch self {
     case .add, .subtract, .multiply, .divide, .power, .powerConstantExponent, .atan2, .minimum,
-      .maximum, .subtractSquare, .multiplySquare, .squareDifference:
+      .maximum, .subtractSquare, .multiplySquare, .squareDifference, .multiplySquareAdd:
       return true
     default:
       return false

@@ -36,7 +36,7 @@ struct Machine<T: DifferentiableScalar> {
       while start < stage.length {
         let count = min(chunkSize, stage.length - start)
         for e in stage.first..<stage.end {
-          forward(elements[e], start: start, count: count, tangents: withTangents)
+          forward(elements + e, start: start, count: count, tangents: withTangents)
         }
         start += chunkSize
       }
@@ -44,22 +44,30 @@ struct Machine<T: DifferentiableScalar> {
   }
 
   @inline(__always)
-  func forward(_ i: ElementInstruction, start: Int, count: Int, tangents withTangents: Bool) {
-    if i.code == .sum {
-      if i.isReducedByProducer { return }
-      let a = i.a.pointer(values, chunk: start)
-      let stride = i.a.stride
-      i.out.pointer(values, chunk: 0).pointee += chunkSum(count) { j in a[j &* stride] }
+  func forward(
+    _ i: UnsafeMutablePointer<ElementInstruction>, start: Int, count: Int,
+    tangents withTangents: Bool
+  ) {
+    if i.pointee.code == .sum {
+      if i.pointee.isReducedByProducer { return }
+      let (out, operand) = (i.pointee.out, i.pointee.a)
+      let a = operand.pointer(values, chunk: start)
+      let stride = operand.stride
+      out.pointer(values, chunk: 0).pointee += chunkSum(count) { j in a[j &* stride] }
       if withTangents {
-        let at = i.a.pointer(tangents, chunk: start)
-        i.out.pointer(tangents, chunk: 0).pointee += chunkSum(count) { j in at[j &* stride] }
+        let at = operand.pointer(tangents, chunk: start)
+        out.pointer(tangents, chunk: 0).pointee += chunkSum(count) { j in at[j &* stride] }
       }
+    } else if i.pointee.code == .multiplySquareAdd {
+      let kernel = multiplySquareAdd(i, start: start, count: count)
+      if withTangents { kernel.tangent() } else { kernel.value() }
     } else if withTangents {
       TangentKernel(
         instruction: i, values: values, tangents: tangents, start: start, count: count
-      ).dispatch(i.code)
+      ).dispatch(i.pointee.code)
     } else {
-      ValueKernel(instruction: i, values: values, start: start, count: count).dispatch(i.code)
+      ValueKernel(instruction: i, values: values, start: start, count: count).dispatch(
+        i.pointee.code)
     }
   }
 
@@ -87,16 +95,18 @@ struct Machine<T: DifferentiableScalar> {
         let count = min(chunkSize, stage.length - start)
         // Locals were overwritten by later chunks: recompute this chunk's.
         for e in stage.first..<stage.end where elements[e].outIsLocal {
-          let i = elements[e]
+          let i = elements + e
           // A result added straight into its sum is never read back.
-          if i.reducesInto != nil { continue }
+          if i.pointee.reducesInto != nil { continue }
           forward(i, start: start, count: count, tangents: withTangents)
-          if i.clearsOutAdjoint { clearAdjoint(i, start: start, count: count, withTangents) }
+          if i.pointee.clearsOutAdjoint {
+            clearAdjoint(i, start: start, count: count, withTangents)
+          }
         }
         var e = stage.end
         while e > stage.first {
           e -= 1
-          reverse(elements[e], start: start, count: count, tangents: withTangents)
+          reverse(elements + e, start: start, count: count, tangents: withTangents)
         }
         start += chunkSize
       }
@@ -128,31 +138,75 @@ struct Machine<T: DifferentiableScalar> {
       if withTangents { elements[e].out.pointer(tangents, chunk: 0).pointee = 0 }
     }
     fillBroadcastAdjoints(stage, tangents: withTangents)
+    // The first input writer assigns, which is right only with the windows managed here.
+    let firstWriter = clearing == nil ? -1 : stage.firstInputWriter
+    precondition(clearing != nil || stage.firstInputWriter < 0, "input windows not cleared")
     var cleared = clearing?.lowerBound ?? 0
+    var kept = (head: 0..<0, tail: 0..<0)
     var start = range.lowerBound
     while start < range.upperBound {
       let count = min(chunkSize, range.upperBound - start)
-      for e in stage.first..<stage.end {
-        let i = elements[e]
-        forward(i, start: start, count: count, tangents: withTangents)
-        if i.clearsOutAdjoint { clearAdjoint(i, start: start, count: count, withTangents) }
-      }
+      // Before the forward pass, which makes the eager reverse steps' writes.
       if let clearing {
         let end = min(clearing.upperBound, start + count + stage.inputHigh)
-        if end > cleared {
+        if firstWriter >= 0 {
+          // The first writer's window needs no clearing: it assigns, apart from the parts
+          // written already, which it gets back.
+          let window = (start + stage.firstInputOffset)..<(start + stage.firstInputOffset + count)
+          kept = keptParts(window, cleared: cleared, owned: clearing)
+          save(kept, buffer: stage.inputSaveBuffer, withTangents)
+          if cleared < min(window.lowerBound, end) {
+            clearInputAdjoints(cleared..<min(window.lowerBound, end), withTangents)
+          }
+          if max(cleared, window.upperBound) < end {
+            clearInputAdjoints(max(cleared, window.upperBound)..<end, withTangents)
+          }
+          cleared = max(cleared, end)
+        } else if end > cleared {
           clearInputAdjoints(cleared..<end, withTangents)
           cleared = end
         }
       }
+      for e in stage.first..<stage.end {
+        let i = elements + e
+        if i.pointee.reversesInForward {
+          forwardAndReverse(i, start: start, count: count, tangents: withTangents)
+          if e == firstWriter { restore(kept, buffer: stage.inputSaveBuffer, withTangents) }
+        } else {
+          forward(i, start: start, count: count, tangents: withTangents)
+        }
+        if i.pointee.clearsOutAdjoint { clearAdjoint(i, start: start, count: count, withTangents) }
+      }
       var e = stage.end
       while e > stage.first {
         e -= 1
-        reverse(elements[e], start: start, count: count, tangents: withTangents)
+        if elements[e].reversesInForward { continue }
+        reverse(elements + e, start: start, count: count, tangents: withTangents)
+        if e == firstWriter { restore(kept, buffer: stage.inputSaveBuffer, withTangents) }
       }
       start += chunkSize
     }
     if let clearing, cleared < clearing.upperBound {
       clearInputAdjoints(cleared..<clearing.upperBound, withTangents)
+    }
+  }
+
+  /// The forward and reverse steps of an instruction that reverses in the forward pass: in
+  /// one loop for the gradient.
+  @inline(__always)
+  func forwardAndReverse(
+    _ i: UnsafeMutablePointer<ElementInstruction>, start: Int, count: Int,
+    tangents withTangents: Bool
+  ) {
+    if withTangents {
+      forward(i, start: start, count: count, tangents: true)
+      reverse(i, start: start, count: count, tangents: true)
+    } else if i.pointee.code == .multiplySquareAdd {
+      multiplySquareAdd(i, start: start, count: count).valueAndReverse()
+    } else {
+      ValueAdjointKernel(
+        instruction: i, values: values, adjoints: adjoints, start: start, count: count
+      ).dispatch(i.pointee.code)
     }
   }
 
@@ -166,10 +220,12 @@ struct Machine<T: DifferentiableScalar> {
   }
 
   @inline(__always)
-  func clearAdjoint(_ i: ElementInstruction, start: Int, count: Int, _ withTangents: Bool) {
-    i.out.pointer(adjoints, chunk: start).update(repeating: 0, count: count)
+  func clearAdjoint(
+    _ i: UnsafeMutablePointer<ElementInstruction>, start: Int, count: Int, _ withTangents: Bool
+  ) {
+    i.pointee.out.pointer(adjoints, chunk: start).update(repeating: 0, count: count)
     if withTangents {
-      i.out.pointer(adjointTangents, chunk: start).update(repeating: 0, count: count)
+      i.pointee.out.pointer(adjointTangents, chunk: start).update(repeating: 0, count: count)
     }
   }
 
@@ -178,48 +234,62 @@ struct Machine<T: DifferentiableScalar> {
   func fillBroadcastAdjoints(_ stage: Stage, tangents withTangents: Bool) {
     let n = min(chunkSize, stage.length)
     for e in stage.first..<stage.end where elements[e].broadcastsAdjoint {
-      let i = elements[e]
-      i.a.pointer(adjoints, chunk: 0).update(
-        repeating: i.out.pointer(adjoints, chunk: 0).pointee, count: n)
+      let i = elements + e
+      i.pointee.a.pointer(adjoints, chunk: 0).update(
+        repeating: i.pointee.out.pointer(adjoints, chunk: 0).pointee, count: n)
       if withTangents {
-        i.a.pointer(adjointTangents, chunk: 0).update(
-          repeating: i.out.pointer(adjointTangents, chunk: 0).pointee, count: n)
+        i.pointee.a.pointer(adjointTangents, chunk: 0).update(
+          repeating: i.pointee.out.pointer(adjointTangents, chunk: 0).pointee, count: n)
       }
     }
   }
 
   @inline(__always)
-  func reverse(_ i: ElementInstruction, start: Int, count: Int, tangents withTangents: Bool) {
-    if i.code == .sum {
-      guard i.aActive && !i.broadcastsAdjoint else { return }
-      let g = i.out.pointer(adjoints, chunk: 0).pointee
-      let aa = i.a.pointer(adjoints, chunk: start)
-      if i.aAssigns {
+  func reverse(
+    _ i: UnsafeMutablePointer<ElementInstruction>, start: Int, count: Int,
+    tangents withTangents: Bool
+  ) {
+    if i.pointee.code == .sum {
+      guard i.pointee.aActive && !i.pointee.broadcastsAdjoint else { return }
+      let g = i.pointee.out.pointer(adjoints, chunk: 0).pointee
+      let aa = i.pointee.a.pointer(adjoints, chunk: start)
+      if i.pointee.aAssigns {
         aa.update(repeating: g, count: count)
       } else {
-        for j in 0..<count { aa[j &* i.a.stride] += g }
+        for j in 0..<count { aa[j &* i.pointee.a.stride] += g }
       }
       if withTangents {
-        let gt = i.out.pointer(adjointTangents, chunk: 0).pointee
-        let aat = i.a.pointer(adjointTangents, chunk: start)
-        if i.aAssigns {
+        let gt = i.pointee.out.pointer(adjointTangents, chunk: 0).pointee
+        let aat = i.pointee.a.pointer(adjointTangents, chunk: start)
+        if i.pointee.aAssigns {
           aat.update(repeating: gt, count: count)
         } else {
-          for j in 0..<count { aat[j &* i.a.stride] += gt }
+          for j in 0..<count { aat[j &* i.pointee.a.stride] += gt }
         }
       }
-    } else if i.skipsReverse {
+    } else if i.pointee.skipsReverse {
       return
+    } else if i.pointee.code == .multiplySquareAdd {
+      multiplySquareAdd(i, start: start, count: count).reverse(tangents: withTangents)
     } else if withTangents {
       AdjointTangentKernel(
         instruction: i, values: values, tangents: tangents, adjoints: adjoints,
         adjointTangents: adjointTangents, start: start, count: count
-      ).dispatch(i.code)
+      ).dispatch(i.pointee.code)
     } else {
       AdjointKernel(
         instruction: i, values: values, adjoints: adjoints, start: start, count: count
-      ).dispatch(i.code)
+      ).dispatch(i.pointee.code)
     }
+  }
+
+  @inline(__always)
+  func multiplySquareAdd(
+    _ i: UnsafeMutablePointer<ElementInstruction>, start: Int, count: Int
+  ) -> MultiplySquareAddKernel<T> {
+    MultiplySquareAddKernel(
+      instruction: i, values: values, tangents: tangents, adjoints: adjoints,
+      adjointTangents: adjointTangents, start: start, count: count)
   }
 
   // MARK: Structural instructions

@@ -62,6 +62,7 @@ final class ThreadedLastStage<T: DifferentiableScalar>: BlockJob {
       } else if !i.skipsReverse {
         if i.aActive && !i.aAliased { targets.append(i.a) }
         if i.code.isBinary && i.bActive && !i.bAliased { targets.append(i.b) }
+        if i.cActive && !i.cAliased { targets.append(i.c) }
       }
       for o in targets where o.region != Region.local {
         guard o.region == Region.input, o.stride == 1, o.chunkScale == 1 else { return nil }
