@@ -23,6 +23,10 @@ import csv
 import math
 import sys
 import time
+import warnings
+
+# Importing torch.func makes torch.jit warn that it is deprecated; that is not about this script.
+warnings.filterwarnings("ignore", category=FutureWarning, module=r"torch(\.|$)")
 
 START = {
     "goldstein": [-0.5, 0.25],

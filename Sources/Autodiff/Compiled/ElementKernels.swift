@@ -322,6 +322,43 @@ struct AdjointTangentKernel<T: DifferentiableScalar>: ChunkKernel {
     let n = count
     // Activities and write modes as literals, so the loop carries no per-element test of them.
     withAdjointPattern(R.self, i) { sa, sb, wa, wb in
+      if wa == AdjointWrite.accumulate && wb == AdjointWrite.accumulate && sa == 1 && sb == 1 {
+        // As in `AdjointKernel`: when ā starts d ≥ 0 elements after b̄ (shifted slices of one
+        // input) the accumulations depend on each other across iterations, which keeps the
+        // general loop below scalar. One loop over the elements adds each its ā term and then
+        // its b̄ term, the order of the general loop, and vectorises.
+        @inline(__always) func terms(_ j: Int) -> (a: T, at: T, b: T, bt: T) {
+          let d = R.second(a[j], b[j], o[j])
+          let g = oa[j]
+          let gt = oat[j]
+          let ta = at[j]
+          let tb = bt[j]
+          return (
+            d.fa * g, d.fa * gt + (d.faa * ta + d.fab * tb) * g,
+            d.fb * g, d.fb * gt + (d.fbb * tb + d.fab * ta) * g
+          )
+        }
+        let d = ba.distance(to: aa)
+        if d >= 0 && d < n && bat.distance(to: aat) == d {
+          for j in 0..<d {
+            let t = terms(j)
+            ba[j] += t.b
+            bat[j] += t.bt
+          }
+          for j in d..<n {
+            let ta = terms(j &- d)
+            let tb = terms(j)
+            ba[j] = (ba[j] + ta.a) + tb.b
+            bat[j] = (bat[j] + ta.at) + tb.bt
+          }
+          for j in n..<(n &+ d) {
+            let t = terms(j &- d)
+            ba[j] += t.a
+            bat[j] += t.at
+          }
+          return
+        }
+      }
       let aOn = wa != AdjointWrite.none
       let bOn = wb != AdjointWrite.none
       for j in 0..<n {
