@@ -19,6 +19,13 @@ extension Variable {
   @_specialize(where T == Double)
   public func backward(gradient: Tensor<T>? = nil, createGraph: Bool = false) throws(GradientError)
   {
+    // Only a call here: a local Tensor in this entry made it look up type metadata at every
+    // call from another module, before dispatching to the specialisation.
+    try runBackward(gradient: gradient, createGraph: createGraph)
+  }
+
+  @_specialize(where T == Double)
+  private func runBackward(gradient: Tensor<T>?, createGraph: Bool) throws(GradientError) {
     guard requiresGrad else {
       throw GradientError(
         "backward() on a value that does not require a gradient: none of its inputs has "

@@ -174,15 +174,15 @@ struct BackwardWalk<T: DifferentiableScalar>: ~Copyable {
     precondition(!isRecorded, "a recorded pass delivers variables")
     let slot = Self.slot(of: node)
     let place = place(of: slot)
-    var elements: [T]
-    if entries[slot].hasGradient, case .value(let pending)? = gradients[place].take() {
-      elements = pending.vectorElements
-      elements[i] += gradient
-    } else {
-      elements = [T](repeating: 0, count: node.shape.count)
-      elements[i] = gradient
-      entries[slot].hasGradient = true
+    // Taken out while it changes, so its elements are uniquely held and updated in place.
+    if entries[slot].hasGradient, case .value(var pending)? = gradients[place].take() {
+      pending.vectorElements[i] += gradient
+      gradients[place] = .value(pending)
+      return
     }
+    var elements = [T](repeating: 0, count: node.shape.count)
+    elements[i] = gradient
+    entries[slot].hasGradient = true
     gradients[place] = .value(Tensor(shape: node.shape, scalarValue: 0, vectorElements: elements))
   }
 

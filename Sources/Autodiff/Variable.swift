@@ -84,9 +84,13 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
     self.label = name.map(Label.init)
   }
 
+  // Straight to the parts too: a Tensor made here, before the entry from another module
+  // reaches the specialisation, cost a type-metadata lookup at every call.
   @_specialize(where T == Double)
   public convenience init(_ vector: [T], requiresGrad: Bool = false, name: String? = nil) {
-    self.init(Tensor(vector), requiresGrad: requiresGrad, name: name)
+    self.init(
+      leafShape: .vector(vector.count), scalarValue: 0, vectorElements: Self.stored(vector),
+      requiresGrad: requiresGrad, name: name)
   }
 
   /// A recorded result. Records the operation only when recording is on and some input
