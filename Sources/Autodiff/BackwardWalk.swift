@@ -26,13 +26,17 @@ struct BackwardWalk<T: DifferentiableScalar>: ~Copyable {
   }
 
   /// The nodes in depth-first postorder: inputs before their consumers.
-  private var entries = EntryBuffer<Entry>(capacity: 64)
+  private var entries = EntryBuffer<Entry>(capacity: initialCapacity)
   /// The gradients not kept in `entries`: vectors, or every gradient of a recorded pass. (Only
   /// these nodes get a place: an array of optional adjoints for every node cost more to fill
   /// than the whole pass of a small graph.)
   private var gradients: [Adjoint<T>?] = []
   /// Whether the pass is recorded (`createGraph`): then every gradient is a variable.
   let isRecorded: Bool
+
+  /// As many entries as fit in 1 KiB: glibc serves requests up to 1032 bytes from a per-thread
+  /// cache, and the 1.5 KiB of 64 entries went through the general allocator at every pass.
+  private static var initialCapacity: Int { Swift.max(16, 1024 / MemoryLayout<Entry>.stride) }
 
   /// The slot of a node whose inputs the search is still visiting.
   private static var beingVisited: Int32 { -2 }

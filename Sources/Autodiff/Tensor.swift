@@ -32,6 +32,7 @@ public struct Tensor<T: DifferentiableScalar>: Equatable, Sendable, CustomString
   }
 
   /// A tensor from its stored parts, which must agree with `shape`.
+  @usableFromInline
   init(shape: Shape, scalarValue: T, vectorElements: [T]) {
     self.shape = shape
     self.scalarValue = scalarValue
@@ -65,6 +66,7 @@ public struct Tensor<T: DifferentiableScalar>: Equatable, Sendable, CustomString
     return scalarValue
   }
 
+  @inlinable
   public subscript(i: Int) -> T {
     if shape.isScalar {
       precondition(i == 0, "index \(i) out of range for a scalar")

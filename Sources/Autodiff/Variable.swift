@@ -5,6 +5,9 @@
 /// freed as soon as its last result is. (With `createGraph: true` a leaf's `.grad` refers back
 /// into a graph that contains the leaf; `clearGrad()` releases it.)
 public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
+  // Inlinable, as is `scalar`: read after every backward pass, their generic entries looked up
+  // type metadata at every call from another module.
+  @inlinable
   public var value: Tensor<T> {
     Tensor(shape: shape, scalarValue: scalarValue, vectorElements: vectorElements ?? [])
   }
@@ -22,10 +25,10 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
   /// Where a backward pass under way keeps the gradient gathered for this node; -1 outside one.
   // Changed only by the backward pass that owns the node's slot.
   @exclusivity(unchecked) var gradientSlot: Int32 = -1
-  let scalarValue: T
+  @usableFromInline let scalarValue: T
   /// The elements of a vector; nil for a scalar (or an empty vector): an empty array would still
   /// cost a release call at every node freed.
-  let vectorElements: [T]?
+  @usableFromInline let vectorElements: [T]?
   /// Filled by `backward()` for leaves that require a gradient, and for intermediates that
   /// asked for it with `retainGrad()`. Accumulates across calls until `clearGrad()`.
   public internal(set) var grad: Variable<T>?
@@ -165,6 +168,7 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
 
   public var isLeaf: Bool { op == nil }
   /// The value of a scalar variable.
+  @inlinable
   public var scalar: T {
     precondition(shape.isScalar, "expected a scalar, found a \(shape)")
     return scalarValue
