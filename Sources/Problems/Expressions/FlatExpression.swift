@@ -86,6 +86,7 @@ struct FlatExpression: Sendable {
   }
 
   /// The result of `step`, given the results of the steps before it.
+  @inline(__always)
   private func apply<T: DifferentiableScalar>(
     _ step: Step, to results: UnsafeMutableBufferPointer<Unmanaged<Variable<T>>>,
     inputs: [Variable<T>]
