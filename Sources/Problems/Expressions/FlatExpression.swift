@@ -30,6 +30,9 @@ struct FlatExpression: Sendable {
   private(set) var steps: [Step] = []
   private(set) var constants: [Tensor<Double>] = []
   private(set) var operandLists: [[Int]] = []
+  /// The step of each declared variable read so far: every read gives the same variable, so
+  /// one step serves them all (a step per read cost a retain, a release and a turn of the loop).
+  private var inputSteps: [Int: Int] = [:]
 
   init(_ node: Node) { append(node) }
 
@@ -42,6 +45,8 @@ struct FlatExpression: Sendable {
       step = .constant(constants.count)
       constants.append(t)
     case .input(let i, _):
+      if let earlier = inputSteps[i] { return earlier }
+      inputSteps[i] = steps.count
       step = .input(i)
     case .apply(let op, let operands, _) where operands.count == 1:
       step = .unary(op, append(operands[0]))
