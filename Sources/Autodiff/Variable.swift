@@ -31,7 +31,13 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
   @usableFromInline let vectorElements: [T]?
   /// Filled by `backward()` for leaves that require a gradient, and for intermediates that
   /// asked for it with `retainGrad()`. Accumulates across calls until `clearGrad()`.
-  public internal(set) var grad: Variable<T>?
+  public internal(set) var grad: Variable<T>? {
+    get { gradField.variable }
+    set { gradField.variable = newValue }
+  }
+  // Wrapped: for a stored field of the class's own type the compiler frees a chain of them
+  // iteratively, a retain, a release and a uniqueness test at every node freed, even when nil.
+  private var gradField = GradientField<T>()
   /// The operation that produced this value; nil for a leaf (an input or a constant).
   public let op: Op?
   /// The operands of `op`, in order; empty for a leaf. A plain number of the expression (the 3
@@ -192,4 +198,9 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
 private final class Label {
   let text: String
   init(_ text: String) { self.text = text }
+}
+
+/// `Variable.grad`'s storage (see there).
+private struct GradientField<T: DifferentiableScalar> {
+  var variable: Variable<T>?
 }
