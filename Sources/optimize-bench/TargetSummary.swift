@@ -9,6 +9,7 @@ struct Target {
 
   var verdict: String {
     guard let measured else { return "not measured" }
+    guard bound.isFinite else { return "for reference" }
     return measured <= bound ? "met" : "missed"
   }
 }
@@ -121,12 +122,14 @@ func targets(
       description: "rosenbrock-n gradient / PyTorch eager at n = \(largest)",
       measured: peerRatio("fast-path", "rosenbrock-n:gradient", "torch-eager", n: largest), bound: 1
     ),
-    // Our gradient call returns f as well; jax.grad returns the gradient alone, so the second
-    // row, against jax.value_and_grad, is the one doing the same work.
+    // Our gradient call returns f as well, as jax.value_and_grad does: that row is the target.
+    // jax.grad returns the gradient alone (XLA drops the sum), so it is shown for reference.
     Target(
       description:
-        "rosenbrock-n value+gradient / JAX-jit jax.grad (gradient only) at n = \(largest)",
-      measured: peerRatio("fast-path", "rosenbrock-n:gradient", "jax-jit", n: largest), bound: 1),
+        "rosenbrock-n value+gradient / JAX-jit jax.grad at n = \(largest) (gradient only, not "
+        + "the same work)",
+      measured: peerRatio("fast-path", "rosenbrock-n:gradient", "jax-jit", n: largest),
+      bound: .infinity),
     Target(
       description: "rosenbrock-n value+gradient / JAX-jit jax.value_and_grad at n = \(largest)",
       measured: peerRatio(
@@ -138,7 +141,8 @@ func targets(
       description: "time per element flat: gradient time/n at n = \(largest) over n = 1000",
       measured: growth, bound: 1.5),
     Target(
-      description: "our fastest solver / GSL's fastest, per problem (worst; no bound in the issue)",
+      description:
+        "our fastest solver / GSL's fastest, per problem (worst; the issue sets no bound)",
       measured: solverRatios.max(), bound: .infinity),
   ]
 }
@@ -156,7 +160,7 @@ func targetSummary(_ targets: [Target]) -> String {
       t.measured.map { ($0 != 0 && Swift.abs($0) < 0.1 ? fixed($0, 4) : fixed($0, 2)) + t.unit }
       ?? "-"
     lines.append(
-      "| \(t.description) | ≤ \(t.bound.isFinite ? "\(t.bound)" : "—")\(t.unit) | \(measured) | \(t.verdict) |"
+      "| \(t.description) | \(t.bound.isFinite ? "≤ \(t.bound)\(t.unit)" : "—") | \(measured) | \(t.verdict) |"
     )
   }
   return lines.joined(separator: "\n") + "\n"
