@@ -107,28 +107,27 @@ struct MultiplySquareAddKernel<T: DifferentiableScalar> {
     if i.pointee.cActive && !i.pointee.cAliased {
       var add = addition
       withUnsafeMutablePointer(to: &add) { add in
-        if withTangents {
-          AdjointTangentKernel(
-            instruction: add, values: values, tangents: tangents, adjoints: adjoints,
-            adjointTangents: adjointTangents, start: start, count: count
-          ).run(AddRule.self)
-        } else {
-          AdjointKernel(
-            instruction: add, values: values, adjoints: adjoints, start: start, count: count
-          ).run(AddRule.self)
-        }
+        reverseStep(of: add, AddRule.self, tangents: withTangents)
       }
     }
     guard i.pointee.aActive || i.pointee.bActive else { return }
+    reverseStep(of: i, Product.self, tangents: withTangents)
+  }
+
+  /// One element-wise reverse step of `step` by `rule`, with adjoint tangents or without.
+  @inline(__always)
+  private func reverseStep<R: ElementRule>(
+    of step: UnsafeMutablePointer<ElementInstruction>, _ rule: R.Type, tangents withTangents: Bool
+  ) {
     if withTangents {
       AdjointTangentKernel(
-        instruction: i, values: values, tangents: tangents, adjoints: adjoints,
+        instruction: step, values: values, tangents: tangents, adjoints: adjoints,
         adjointTangents: adjointTangents, start: start, count: count
-      ).run(Product.self)
+      ).run(rule)
     } else {
       AdjointKernel(
-        instruction: i, values: values, adjoints: adjoints, start: start, count: count
-      ).run(Product.self)
+        instruction: step, values: values, adjoints: adjoints, start: start, count: count
+      ).run(rule)
     }
   }
 
