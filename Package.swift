@@ -7,6 +7,7 @@ let package = Package(
     .executable(name: "optimize", targets: ["optimize"]),
     .executable(name: "optimize-bench", targets: ["optimize-bench"]),
     .library(name: "Autodiff", targets: ["Autodiff"]),
+    .library(name: "OptimizationCore", targets: ["OptimizationCore"]),
     .library(name: "Problems", targets: ["Problems"]),
     .library(name: "Solvers", targets: ["Solvers"]),
     .library(name: "GSLReference", targets: ["GSLReference"]),
@@ -23,28 +24,36 @@ let package = Package(
       name: "Autodiff",
       dependencies: [.product(name: "RealModule", package: "swift-numerics")]
     ),
+    // What problems and solvers both speak: the counted objective, evaluation counts, norms,
+    // small dense linear algebra and name suggestions. Neither depends on the other.
+    .target(name: "OptimizationCore", dependencies: ["Autodiff"]),
     .target(
       name: "Problems",
-      dependencies: ["Autodiff", "Solvers", .product(name: "TOMLKit", package: "TOMLKit")],
+      dependencies: [
+        "Autodiff", "OptimizationCore", .product(name: "TOMLKit", package: "TOMLKit"),
+      ],
       plugins: ["EmbedProblems"]
     ),
     .executableTarget(name: "embed-problems"),
     .plugin(name: "EmbedProblems", capability: .buildTool(), dependencies: ["embed-problems"]),
     .target(
       name: "Solvers",
-      dependencies: ["Autodiff", .product(name: "RealModule", package: "swift-numerics")]
+      dependencies: [
+        "Autodiff", "OptimizationCore", .product(name: "RealModule", package: "swift-numerics"),
+      ]
     ),
     .systemLibrary(
       name: "CGSL",
       pkgConfig: "gsl",
       providers: [.apt(["libgsl-dev"])]
     ),
-    .target(name: "GSLReference", dependencies: ["CGSL", "Solvers"]),
-    .target(name: "Reporting", dependencies: ["Solvers"]),
+    .target(
+      name: "GSLReference", dependencies: ["Autodiff", "CGSL", "OptimizationCore", "Solvers"]),
+    .target(name: "Reporting", dependencies: ["Autodiff", "OptimizationCore", "Solvers"]),
     .executableTarget(
       name: "optimize",
       dependencies: [
-        "Autodiff", "Problems", "Solvers", "GSLReference", "Reporting",
+        "Autodiff", "OptimizationCore", "Problems", "Solvers", "GSLReference", "Reporting",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -52,7 +61,8 @@ let package = Package(
     .executableTarget(
       name: "optimize-bench",
       dependencies: [
-        "Autodiff", "Problems", "Solvers", "GSLReference", "Reporting", "CAllocationCounter",
+        "Autodiff", "OptimizationCore", "Problems", "Solvers", "GSLReference", "Reporting",
+        "CAllocationCounter",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // The counter's allocation functions must be visible to the shared libraries.
@@ -69,6 +79,10 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "optimize-fuzz", dependencies: ["Problems", "Autodiff"]),
+    // Hand-written objectives and comparison helpers shared by the test targets.
+    .target(
+      name: "_TestSupport", dependencies: ["Autodiff", "OptimizationCore"],
+      path: "Tests/_TestSupport"),
     .testTarget(
       name: "AutodiffTests",
       dependencies: [
@@ -78,14 +92,23 @@ let package = Package(
     .testTarget(
       name: "ProblemsTests",
       dependencies: [
-        "Problems", "Autodiff", .product(name: "PropertyBased", package: "swift-property-based"),
+        "Problems", "Autodiff", "OptimizationCore", "_TestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       exclude: ["Fixtures"]
     ),
-    .testTarget(name: "SolversTests", dependencies: ["Solvers", "Problems", "Autodiff"]),
     .testTarget(
-      name: "GSLReferenceTests", dependencies: ["GSLReference", "Solvers", "Problems", "CGSL"]),
-    .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Solvers"]),
+      name: "SolversTests",
+      dependencies: ["Solvers", "Problems", "Autodiff", "OptimizationCore", "_TestSupport"]),
+    .testTarget(
+      name: "GSLReferenceTests",
+      dependencies: [
+        "GSLReference", "Solvers", "Problems", "CGSL", "Autodiff", "OptimizationCore",
+        "_TestSupport",
+      ]),
+    .testTarget(
+      name: "ReportingTests",
+      dependencies: ["Reporting", "Solvers", "Autodiff", "OptimizationCore"]),
     .testTarget(name: "EndToEndTests", dependencies: ["Reporting"]),
   ]
 )

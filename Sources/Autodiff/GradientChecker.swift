@@ -52,12 +52,11 @@ public enum GradientChecker {
     _ f: (Variable<T>) -> Variable<T>, at x: [T], step: T? = nil,
     absoluteTolerance: T? = nil, relativeTolerance: T? = nil, checkHessian: Bool = true
   ) -> GradientCheckReport<T> {
-    let cubeRootEpsilon = T.exp(T.log(T.ulpOfOne) / 3)
+    let cubeRootEpsilon = FiniteDifferences.firstOrderStep(T.self)
     let step = step ?? cubeRootEpsilon
     let atol = absoluteTolerance ?? cubeRootEpsilon
     let rtol = relativeTolerance ?? cubeRootEpsilon
     let n = x.count
-    let h = x.map { step * Swift.max(1, Swift.abs($0)) }
 
     func compare(_ index: [Int], _ analytic: T, _ numeric: T) -> DerivativeComparison<T> {
       let difference = Swift.abs(analytic - numeric)
@@ -66,28 +65,22 @@ public enum GradientChecker {
         error: difference.isFinite ? difference : .infinity,
         allowed: atol + rtol * Swift.abs(numeric))
     }
-    func shifted(_ i: Int, by delta: T) -> [T] {
-      var y = x
-      y[i] += delta
-      return y
-    }
-    func value(_ y: [T]) -> T { withoutGrad { f(Variable(y)).scalar } }
 
     let analyticGradient = gradient(of: f, at: x)
+    let numericGradient = FiniteDifferences.gradient(
+      { y in withoutGrad { f(Variable(y)).scalar } }, at: x, step: step)
     let gradientComparisons = (0..<n).map { i in
-      let numeric = (value(shifted(i, by: h[i])) - value(shifted(i, by: -h[i]))) / (2 * h[i])
-      return compare([i], analyticGradient[i], numeric)
+      compare([i], analyticGradient[i], numericGradient[i])
     }
 
     var hessianComparisons = [DerivativeComparison<T>]()
     if checkHessian {
       let analyticHessian = hessian(of: f, at: x)
+      let numericHessian = FiniteDifferences.jacobian(
+        { gradient(of: f, at: $0) }, at: x, step: step)
       for j in 0..<n {
-        let plus = gradient(of: f, at: shifted(j, by: h[j]))
-        let minus = gradient(of: f, at: shifted(j, by: -h[j]))
         for i in 0..<n {
-          hessianComparisons.append(
-            compare([i, j], analyticHessian[i][j], (plus[i] - minus[i]) / (2 * h[j])))
+          hessianComparisons.append(compare([i, j], analyticHessian[i][j], numericHessian[i][j]))
         }
       }
     }

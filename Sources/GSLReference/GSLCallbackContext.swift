@@ -1,4 +1,6 @@
+import Autodiff
 import CGSL
+import OptimizationCore
 import Solvers
 
 /// The bridge between GSL's C callbacks and an `Objective`, boxed in GSL's `params` pointer. It

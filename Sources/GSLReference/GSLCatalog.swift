@@ -1,3 +1,5 @@
+import Autodiff
+import OptimizationCore
 import Solvers
 
 /// GSL's minimizers by their stable command-line names.

@@ -1,4 +1,6 @@
+import Autodiff
 import CGSL
+import OptimizationCore
 import Solvers
 
 /// One of GSL's gradient minimizers (`gsl_multimin_fdfminimizer_*`) behind our `Solver`.

@@ -1,4 +1,6 @@
+import Autodiff
 import CGSL
+import OptimizationCore
 import Solvers
 
 /// Checks made before GSL is asked to start.

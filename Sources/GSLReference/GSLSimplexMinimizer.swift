@@ -1,4 +1,6 @@
+import Autodiff
 import CGSL
+import OptimizationCore
 import Solvers
 
 /// GSL's Nelder–Mead simplex (`gsl_multimin_fminimizer_nmsimplex2`) behind our `Solver`; it uses
@@ -89,7 +91,7 @@ public struct GSLSimplexMinimizer: Solver {
         if let status = recorder.record(x: x, f: f, extras: ["simplex_size": size]) {
           return recorder.finish(status)
         }
-        let scale = 1 + Double(RunRecorder<T>.normInf(x))
+        let scale = 1 + Double(VectorNorms.maximum(x))
         if gsl_multimin_test_size(size, sizeTolerance * scale) == GSL_SUCCESS {
           return recorder.finish(
             .xTolerance,

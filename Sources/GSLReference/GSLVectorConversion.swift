@@ -1,4 +1,6 @@
+import Autodiff
 import CGSL
+import OptimizationCore
 import Solvers
 
 /// Copies between GSL vectors (always Double) and arrays in a run's precision.

@@ -1,5 +1,5 @@
 import Autodiff
-import Solvers
+import OptimizationCore
 
 /// The fast path: the problem's graphs recorded once per precision into `CompiledFunction`s.
 extension Problem {

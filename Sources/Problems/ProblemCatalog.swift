@@ -1,4 +1,5 @@
 import Foundation
+import OptimizationCore
 
 /// Finds and loads problems: the built-in ones (embedded in the binary at build time from the
 /// package's `problems/` directory) by name, and a user's own by path.
@@ -30,7 +31,7 @@ public enum ProblemCatalog {
     }
     guard nameOrPath.contains("/") || nameOrPath.hasSuffix(".toml") else {
       var message = "no built-in problem named '\(nameOrPath)'"
-      let near = nearest(nameOrPath, among: builtinNames)
+      let near = NameSuggestion.nearest(to: nameOrPath, among: builtinNames)
       if !near.isEmpty {
         message += "; did you mean \(near.map { "'\($0)'" }.joined(separator: " or "))?"
       }

@@ -1,4 +1,5 @@
 import Autodiff
+import OptimizationCore
 import TOMLKit
 
 /// Turns the text of a problem file into a `Problem`, checking every key, name and shape.
@@ -79,7 +80,7 @@ struct ProblemLoader {
   {
     for key in table.keys.sorted() where !known.contains(key) {
       var message = "unknown key '\(prefix)\(key)'"
-      let near = nearest(key, among: known)
+      let near = NameSuggestion.nearest(to: key, among: known)
       if !near.isEmpty {
         message += "; did you mean \(near.map { "'\(prefix)\($0)'" }.joined(separator: " or "))?"
       }

@@ -1,3 +1,5 @@
+import Autodiff
+import OptimizationCore
 import Solvers
 
 /// The per-run iteration log: one CSV row per recorded iteration.

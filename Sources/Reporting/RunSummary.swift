@@ -1,3 +1,5 @@
+import Autodiff
+import OptimizationCore
 import Solvers
 
 /// One run's line in `summary.csv` and in the comparison table. The caller fills the parts

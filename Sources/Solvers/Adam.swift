@@ -1,3 +1,5 @@
+import Autodiff
+import OptimizationCore
 import RealModule
 
 /// Adam exactly as PyTorch's `torch.optim.Adam` (no weight decay, no amsgrad):

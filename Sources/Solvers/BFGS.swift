@@ -1,3 +1,6 @@
+import Autodiff
+import OptimizationCore
+
 /// BFGS with the inverse-Hessian update (Nocedal & Wright §6.1).
 ///
 /// H₀ = I for the first step, rescaled to (yᵀs / yᵀy)·I before the first update (N&W eq. 6.20);

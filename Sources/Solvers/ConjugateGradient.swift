@@ -1,3 +1,6 @@
+import Autodiff
+import OptimizationCore
+
 /// Nonlinear conjugate gradients: dₖ₊₁ = −gₖ₊₁ + βₖ₊₁dₖ with
 /// - `cg-pr` (Polak–Ribière+): β = max(0, gₖ₊₁ᵀ(gₖ₊₁ − gₖ)/gₖᵀgₖ),
 /// - `cg-fr` (Fletcher–Reeves): β = ‖gₖ₊₁‖²/‖gₖ‖².

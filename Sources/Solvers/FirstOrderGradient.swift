@@ -1,3 +1,6 @@
+import Autodiff
+import OptimizationCore
+
 /// The gradient a first-order method steps with: the full gradient, or a minibatch gradient
 /// when the objective supports it and a batch size is set. With minibatches the recorded f is
 /// the full objective value (one counted f evaluation per iteration) and no gradient is

@@ -1,3 +1,5 @@
+import Autodiff
+import OptimizationCore
 import Synchronization
 
 /// A process-wide request to stop, set from a SIGINT handler; every run checks it after each

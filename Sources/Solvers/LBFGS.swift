@@ -1,3 +1,6 @@
+import Autodiff
+import OptimizationCore
+
 /// Limited-memory BFGS (Nocedal & Wright Alg. 7.4/7.5): the two-loop recursion over the last
 /// `memory` pairs (default 10), initial matrix γI with γ = sᵀy/yᵀy of the newest pair; pairs
 /// with yᵀs ≤ 0 are not stored. Strong-Wolfe line search with c1 = 1e-4, c2 = 0.9 and unit

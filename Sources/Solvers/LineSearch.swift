@@ -1,3 +1,6 @@
+import Autodiff
+import OptimizationCore
+
 /// Which line search a line-search method uses.
 public enum LineSearchKind: String, Sendable, CaseIterable, Codable {
   /// Backtracking until the sufficient-decrease (Armijo) condition holds.

@@ -1,3 +1,6 @@
+import Autodiff
+import OptimizationCore
+
 /// Backtracking line search: tries α₀, then shrinks α by safeguarded quadratic interpolation
 /// (the new α lies in [0.1α, ρα], ρ = `shrink`) until f(x + αd) ≤ f(x) + c1·α·∇f(x)ᵀd.
 /// Evaluates only f (counted as f evaluations). Fails when d is not a descent direction, when

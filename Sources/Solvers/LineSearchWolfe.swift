@@ -1,3 +1,6 @@
+import Autodiff
+import OptimizationCore
+
 /// Strong-Wolfe line search (Nocedal & Wright, Alg. 3.5 bracketing and Alg. 3.6 zoom, with
 /// safeguarded cubic interpolation). Accepts α with
 ///   f(x + αd) ≤ f(x) + c1·α·∇f(x)ᵀd   and   |∇f(x + αd)ᵀd| ≤ c2·|∇f(x)ᵀd|.

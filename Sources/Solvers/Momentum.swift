@@ -1,3 +1,6 @@
+import Autodiff
+import OptimizationCore
+
 /// SGD with momentum exactly as PyTorch's `torch.optim.SGD(momentum: μ, dampening: d,
 /// nesterov:)`:
 ///   first step b = g; later b ← μ·b + (1 − d)·g;

@@ -1,3 +1,6 @@
+import Autodiff
+import OptimizationCore
+
 /// The Nelder–Mead simplex method; uses only f.
 ///
 /// Coefficients: reflection 1, expansion 2, contraction ½, shrink ½; with `adaptive` (default

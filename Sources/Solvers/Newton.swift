@@ -1,3 +1,6 @@
+import Autodiff
+import OptimizationCore
+
 /// Newton's method with a modified Hessian (Nocedal & Wright Alg. 3.3, Cholesky with added
 /// multiple of the identity): factor H + τI, with τ = 0 when H is positive definite, else
 /// starting at max(1e-3, 1e-3 − min Hᵢᵢ) and growing ×10 until the Cholesky factorization

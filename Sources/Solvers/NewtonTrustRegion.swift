@@ -1,3 +1,6 @@
+import Autodiff
+import OptimizationCore
+
 /// Newton's method in a trust region (Nocedal & Wright Alg. 4.1) with the model
 /// m(p) = f + gᵀp + ½pᵀHp.
 ///

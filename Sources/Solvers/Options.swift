@@ -1,3 +1,6 @@
+import Autodiff
+import OptimizationCore
+
 /// What the callback tells the run after an iteration.
 public enum CallbackAction: Sendable { case proceed, stop }
 

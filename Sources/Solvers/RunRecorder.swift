@@ -1,8 +1,11 @@
+import Autodiff
 import Foundation
+import OptimizationCore
 
-/// The bookkeeping every solver shares: the trace, the best point, the clock and the stopping
-/// tests. A method computes its iterates and hands each one to `record`, which answers whether
-/// the run must stop and why; `finish` turns the run into a `SolverResult`.
+/// The bookkeeping every solver shares: the trace, the best point and the clock. A method computes
+/// its iterates and hands each one to `record`, which keeps them and asks the run's
+/// `StoppingRules` whether the run must stop and why; `finish` turns the run into a
+/// `SolverResult`.
 public final class RunRecorder<T: SolverScalar> {
   public let solver: String
   public let objective: Objective<T>
@@ -13,8 +16,7 @@ public final class RunRecorder<T: SolverScalar> {
   public private(set) var bestX: [T]
   public private(set) var bestF: T = .infinity
   public private(set) var bestGradientNorm: T = .nan
-  private var previousX: [T]?
-  private var previousF: T?
+  private var stopping: StoppingRules<T>
   /// The index of the last recorded iteration.
   public private(set) var iteration = -1
 
@@ -24,6 +26,7 @@ public final class RunRecorder<T: SolverScalar> {
     self.objective = objective
     self.options = options
     self.bestX = start
+    self.stopping = StoppingRules(options: options)
     objective.resetCounts()
     objective.limits = EvaluationCounts(
       f: options.maxFunctionEvaluations ?? .max,
@@ -43,8 +46,7 @@ public final class RunRecorder<T: SolverScalar> {
   public func record(
     x: [T], f: T, gradient: [T]? = nil, gradientNorm: T? = nil, extras: [String: Double] = [:]
   ) -> Status? {
-    let gNorm = gradientNorm ?? gradient.map(Self.norm2) ?? .nan
-    let gInf = gradient.map(Self.normInf)
+    let gNorm = gradientNorm ?? gradient.map(VectorNorms.euclidean) ?? .nan
     let finite =
       f.isFinite && x.allSatisfy(\.isFinite) && (gradient?.allSatisfy(\.isFinite) ?? true)
     let bounded =
@@ -53,7 +55,7 @@ public final class RunRecorder<T: SolverScalar> {
     guard finite, bounded else { return .diverged }
 
     iteration += 1
-    let step = previousX.map { Self.norm2(zip(x, $0).map { $0 - $1 }) } ?? 0
+    let step = stopping.previousX.map { VectorNorms.euclideanDistance(x, $0) } ?? 0
     let recordedX = options.traceCoordinateLimit.map { Array(x.prefix(max($0, 0))) } ?? x
     let record = IterationRecord(
       iteration: iteration, f: f, gradientNorm: gNorm, stepLength: step, x: recordedX,
@@ -69,22 +71,9 @@ public final class RunRecorder<T: SolverScalar> {
       bestX = x
       bestGradientNorm = gNorm
     }
-    defer {
-      previousX = x
-      previousF = f
-    }
 
-    if let gInf, gInf <= options.gradientTolerance { return .gradientTolerance }
-    if iteration > 0, let previousF, let previousX {
-      if options.fTolerance > 0,
-        Swift.abs(f - previousF) <= options.fTolerance * (Swift.abs(f) + options.fTolerance)
-      {
-        return .fTolerance
-      }
-      if options.xTolerance > 0 {
-        let dx = Self.normInf(zip(x, previousX).map { $0 - $1 })
-        if dx <= options.xTolerance * (1 + Self.normInf(x)) { return .xTolerance }
-      }
+    if let status = stopping.test(iteration: iteration, x: x, f: f, gradient: gradient) {
+      return status
     }
     if let callback = options.callback, callback(record) == .stop { return .stoppedByCallback }
     if Interruption.isRequested { return .interrupted }
@@ -143,20 +132,5 @@ public final class RunRecorder<T: SolverScalar> {
     case .interrupted: return "interrupted"
     case .failed: return "failed"
     }
-  }
-
-  public static func norm2(_ v: [T]) -> T {
-    var s: T = 0
-    for e in v { s += e * e }
-    return s.squareRoot()
-  }
-
-  public static func normInf(_ v: [T]) -> T {
-    var m: T = 0
-    for e in v {
-      if e.isNaN { return .nan }
-      m = Swift.max(m, Swift.abs(e))
-    }
-    return m
   }
 }

@@ -1,3 +1,6 @@
+import Autodiff
+import OptimizationCore
+
 /// Stochastic gradient descent exactly as PyTorch's `torch.optim.SGD` without momentum:
 /// xₖ₊₁ = xₖ − lr·∇f(xₖ).
 ///

@@ -1,3 +1,6 @@
+import Autodiff
+import OptimizationCore
+
 /// SplitMix64 (Steele, Lea & Flood 2014): a small seeded generator so minibatch runs are
 /// reproducible from `SolverOptions.seed`.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {

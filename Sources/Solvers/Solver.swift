@@ -1,3 +1,6 @@
+import Autodiff
+import OptimizationCore
+
 /// How a method uses derivatives; shown by `optimize list`.
 public enum DerivativeUse: String, Sendable, Codable {
   case none, gradient, hessian, hessianVector = "hessian-vector"

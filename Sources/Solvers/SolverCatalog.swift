@@ -1,3 +1,6 @@
+import Autodiff
+import OptimizationCore
+
 /// The command-line knobs of the methods; nil means the method's default. A knob given to a
 /// method that does not use it is an error (so a typo'd command line is never silently ignored).
 public struct SolverSettings: Sendable, Equatable {

@@ -1,3 +1,6 @@
+import Autodiff
+import OptimizationCore
+
 /// The outcome of one run.
 public struct SolverResult<T: SolverScalar>: Sendable {
   /// The stable solver name (`bfgs`, `gsl-vector-bfgs2`, …).

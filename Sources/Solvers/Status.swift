@@ -1,3 +1,6 @@
+import Autodiff
+import OptimizationCore
+
 /// Why a run ended. The raw values are the stable names used in tables, CSV and JSON.
 public enum Status: String, Sendable, Codable, CaseIterable {
   case gradientTolerance = "gradient-tolerance"

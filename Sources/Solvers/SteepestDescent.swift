@@ -1,3 +1,6 @@
+import Autodiff
+import OptimizationCore
+
 /// Steepest descent: d = −∇f, then a line search.
 ///
 /// Defaults: strong-Wolfe line search with c1 = 1e-4, c2 = 0.1 (or Armijo backtracking with

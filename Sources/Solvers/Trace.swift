@@ -1,3 +1,6 @@
+import Autodiff
+import OptimizationCore
+
 /// One iteration of a run; iteration 0 is the start.
 public struct IterationRecord<T: SolverScalar>: Sendable {
   public var iteration: Int

@@ -1,3 +1,6 @@
+import Autodiff
+import OptimizationCore
+
 /// Solvers of the trust-region subproblem min gᵀp + ½pᵀBp subject to ‖p‖ ≤ Δ.
 enum TrustRegionSubproblem {
   /// The exact solution from the eigen-decomposition B = QΛQᵀ (Moré–Sorensen in eigen form,
@@ -7,7 +10,7 @@ enum TrustRegionSubproblem {
   static func exact<T: SolverScalar>(gradient g: [T], hessian b: [T], n: Int, radius: T) -> (
     step: [T], bStep: [T]
   ) {
-    let (lambdas, q) = DenseLinearAlgebra.symmetricEigen(b, n: n)
+    let (lambdas, q) = SymmetricEigen.decompose(b, n: n)
     // a = Qᵀg
     var a = [T](repeating: 0, count: n)
     for j in 0..<n {

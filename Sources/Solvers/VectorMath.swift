@@ -1,3 +1,6 @@
+import Autodiff
+import OptimizationCore
+
 /// Small dense vector helpers shared by the methods; plain loops, generic over precision.
 enum VectorMath {
   static func dot<T: SolverScalar>(_ a: [T], _ b: [T]) -> T {
@@ -13,8 +16,8 @@ enum VectorMath {
     return r
   }
 
-  static func norm2<T: SolverScalar>(_ v: [T]) -> T { RunRecorder<T>.norm2(v) }
-  static func normInf<T: SolverScalar>(_ v: [T]) -> T { RunRecorder<T>.normInf(v) }
+  static func norm2<T: SolverScalar>(_ v: [T]) -> T { VectorNorms.euclidean(v) }
+  static func normInf<T: SolverScalar>(_ v: [T]) -> T { VectorNorms.maximum(v) }
 
   static func negated<T: SolverScalar>(_ v: [T]) -> [T] { v.map { -$0 } }
 

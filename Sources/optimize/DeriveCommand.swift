@@ -1,5 +1,7 @@
 import ArgumentParser
+import Autodiff
 import Foundation
+import OptimizationCore
 import Problems
 import Reporting
 import Solvers
@@ -39,10 +41,11 @@ struct DeriveCommand: ParsableCommand {
     let f = try objective.gradient(point, into: &gradient)
     try objective.hessian(point, into: &hessian)
     let matrix = (0..<n).map { Array(hessian[($0 * n)..<($0 * n + n)]) }
-    let eigenvalues = SymmetricEigenvalues.compute(matrix)
-    let finite = FiniteDifferences(objective: objective)
-    let fdGradient = try finite.gradient(at: point)
-    let fdHessian = try finite.hessian(at: point)
+    let eigenvalues = SymmetricEigen.decompose(hessian, n: n).values
+    // Evaluated outside `objective`, whose counts are of no interest here.
+    let value = { (y: [Double]) in problem.value(at: y) }
+    let fdGradient = FiniteDifferences.gradient(value, at: point)
+    let fdHessian = FiniteDifferences.hessian(value, at: point)
 
     switch format {
     case .json:

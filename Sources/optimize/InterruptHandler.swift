@@ -1,4 +1,6 @@
+import Autodiff
 import Foundation
+import OptimizationCore
 import Solvers
 
 /// Ctrl-C asks the running solver to stop after its current iteration (status `interrupted`);

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Autodiff
 import Foundation
+import OptimizationCore
 import Problems
 import Reporting
 import Solvers

@@ -1,4 +1,6 @@
+import Autodiff
 import Foundation
+import OptimizationCore
 import Problems
 import Reporting
 import Solvers

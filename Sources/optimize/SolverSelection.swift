@@ -1,5 +1,7 @@
+import Autodiff
 import Foundation
 import GSLReference
+import OptimizationCore
 import Solvers
 
 /// Turns `--solver` values into solvers from our catalog and GSL's.

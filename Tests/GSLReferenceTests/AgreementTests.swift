@@ -1,4 +1,6 @@
+import Autodiff
 import GSLReference
+import OptimizationCore
 import Problems
 import Solvers
 import Testing

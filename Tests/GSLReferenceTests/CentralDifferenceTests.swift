@@ -1,5 +1,6 @@
 import GSLReference
 import Testing
+import _TestSupport
 
 /// gsl_deriv_central agrees with hand-derived gradients, so it can check the core's.
 @Suite struct CentralDifferenceTests {

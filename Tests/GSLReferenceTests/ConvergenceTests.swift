@@ -1,6 +1,9 @@
+import Autodiff
 import GSLReference
+import OptimizationCore
 import Solvers
 import Testing
+import _TestSupport
 
 /// Every GSL minimizer reaches the known minimizer of the hand-written convex functions.
 @Suite struct ConvergenceTests {

@@ -1,6 +1,9 @@
+import Autodiff
 import GSLReference
+import OptimizationCore
 import Solvers
 import Testing
+import _TestSupport
 
 /// gsl_deriv_central as an independent check of the autodiff core's reverse-mode gradient, on
 /// functions written directly with the core's operations (the problem files come later).

@@ -1,6 +1,9 @@
+import Autodiff
 import GSLReference
+import OptimizationCore
 import Solvers
 import Testing
+import _TestSupport
 
 /// A GSL run's counts are the evaluations its callbacks actually made, as seen by a counter
 /// inside the objective's own closures; evaluation limits are honoured exactly.

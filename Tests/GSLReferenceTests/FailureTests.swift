@@ -1,7 +1,10 @@
+import Autodiff
 import Foundation
 import GSLReference
+import OptimizationCore
 import Solvers
 import Testing
+import _TestSupport
 
 /// GSL failures are statuses with a message, never an abort, and leave the process able to run
 /// the next solver.

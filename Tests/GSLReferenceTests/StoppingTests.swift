@@ -1,7 +1,10 @@
+import Autodiff
 import Foundation
 import GSLReference
+import OptimizationCore
 import Solvers
 import Testing
+import _TestSupport
 
 /// The shared stopping rules apply to GSL runs through the RunRecorder.
 @Suite struct StoppingTests {

@@ -1,4 +1,5 @@
 import Foundation
+import OptimizationCore
 import Testing
 
 @testable import Problems
@@ -189,10 +190,11 @@ import Testing
   }
 
   @Test func suggestionsUseEditDistance() {
-    #expect(editDistance("kitten", "sitting") == 3)
-    #expect(editDistance("", "abc") == 3)
-    #expect(editDistance("same", "same") == 0)
-    #expect(nearest("objectve", among: ProblemLoader.topLevelKeys) == ["objective"])
-    #expect(nearest("zzzzzz", among: ["title", "start"]).isEmpty)
+    #expect(NameSuggestion.editDistance("kitten", "sitting") == 3)
+    #expect(NameSuggestion.editDistance("", "abc") == 3)
+    #expect(NameSuggestion.editDistance("same", "same") == 0)
+    #expect(
+      NameSuggestion.nearest(to: "objectve", among: ProblemLoader.topLevelKeys) == ["objective"])
+    #expect(NameSuggestion.nearest(to: "zzzzzz", among: ["title", "start"]).isEmpty)
   }
 }

@@ -1,3 +1,5 @@
+import Autodiff
+import OptimizationCore
 import Solvers
 import Testing
 

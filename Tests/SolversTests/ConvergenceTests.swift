@@ -1,5 +1,8 @@
+import Autodiff
+import OptimizationCore
 import Solvers
 import Testing
+import _TestSupport
 
 /// Every method reaches the known minimizer of the easy problems.
 @Suite struct ConvergenceTests {

@@ -1,5 +1,8 @@
+import Autodiff
+import OptimizationCore
 import Solvers
 import Testing
+import _TestSupport
 
 /// The hand-written gradients and Hessians of the test objectives against central differences.
 @Suite struct DerivativeTests {

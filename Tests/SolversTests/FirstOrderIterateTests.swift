@@ -1,5 +1,8 @@
+import Autodiff
+import OptimizationCore
 import Solvers
 import Testing
+import _TestSupport
 
 /// The first iterates of the first-order methods on f = ½·a·x² (∇f = a·x) with a = 2, x₀ = 1,
 /// against PyTorch's update rules written out by hand.

@@ -1,5 +1,8 @@
+import Autodiff
+import OptimizationCore
 import Solvers
 import Testing
+import _TestSupport
 
 /// Runs end to end in Float; tolerances are set for Float's resolution (ε ≈ 1.2e-7).
 @Suite struct FloatTests {

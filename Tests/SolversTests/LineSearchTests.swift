@@ -1,5 +1,8 @@
+import Autodiff
+import OptimizationCore
 import Solvers
 import Testing
+import _TestSupport
 
 /// φ(α) = f(α) with f(x) = x⁴ − 3x from x = 0 along d = 1: f' = 4x³ − 3, minimiser (3/4)^(1/3).
 @Suite struct LineSearchTests {

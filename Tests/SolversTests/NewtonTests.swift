@@ -1,5 +1,8 @@
+import Autodiff
+import OptimizationCore
 import Solvers
 import Testing
+import _TestSupport
 
 @Suite struct NewtonTests {
   @Test func convergesInOneIterationOnAStrictlyConvexQuadratic() {

@@ -1,6 +1,9 @@
+import Autodiff
 import Foundation
+import OptimizationCore
 import Solvers
 import Testing
+import _TestSupport
 
 @Suite struct StatusTests {
   @Test func iterationLimit() {

@@ -1,5 +1,8 @@
+import Autodiff
+import OptimizationCore
 import Solvers
 import Testing
+import _TestSupport
 
 @Suite struct TraceCoordinateLimitTests {
   /// Sphere in 50 dimensions from (1, 2, …, 50): the trace keeps the first three coordinates,

@@ -1,3 +1,5 @@
+import Autodiff
+import OptimizationCore
 import Testing
 
 @testable import Solvers
@@ -43,7 +45,7 @@ import Testing
     // numpy.linalg.eigvalsh([[4, 1, -2], [1, 2, 0], [-2, 0, 3]]) also gives).
     let expected = [1, 4 - 3.0.squareRoot(), 4 + 3.0.squareRoot()]
     let a: [Double] = [4, 1, -2, 1, 2, 0, -2, 0, 3]
-    let (values, vectors) = DenseLinearAlgebra.symmetricEigen(a, n: 3)
+    let (values, vectors) = SymmetricEigen.decompose(a, n: 3)
     for (v, e) in zip(values, expected) { #expect(abs(v - e) < 1e-12) }
     // A·qⱼ = λⱼ·qⱼ for each column.
     for j in 0..<3 {

@@ -1,4 +1,5 @@
 import Autodiff
+import OptimizationCore
 
 /// Resolves names and checks shapes of a parsed expression, producing a `Node`. Anything that
 /// does not depend on the variables is evaluated here, once, in Double.
@@ -63,7 +64,7 @@ struct Checker {
       guard let function = Function(rawValue: name) else {
         let known = Function.allCases.map(\.rawValue)
         var message = "unknown function '\(name)'"
-        let near = nearest(name, among: known)
+        let near = NameSuggestion.nearest(to: name, among: known)
         if !near.isEmpty {
           message += "; did you mean \(near.map { "'\($0)'" }.joined(separator: " or "))?"
         }

@@ -1,4 +1,6 @@
+import Autodiff
 import Foundation
+import OptimizationCore
 import Solvers
 
 /// How fast runs approach the minimum: f − f* on a log axis against iterations and against

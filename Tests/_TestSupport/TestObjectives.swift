@@ -1,10 +1,11 @@
-import Solvers
+import Autodiff
+import OptimizationCore
 import Testing
 
 /// Hand-written test objectives with hand-derived gradients and Hessians.
-enum TestObjectives {
+public enum TestObjectives {
   /// f = Σ xᵢ², ∇f = 2x, H = 2I; minimum 0 at the origin.
-  static func sphere<T: SolverScalar>(_ n: Int = 2, as _: T.Type = T.self) -> Objective<T> {
+  public static func sphere<T: SolverScalar>(_ n: Int = 2, as _: T.Type = T.self) -> Objective<T> {
     Objective(
       dimension: n,
       value: { x in x.reduce(0) { $0 + $1 * $1 } },
@@ -18,7 +19,7 @@ enum TestObjectives {
   }
 
   /// Matyas: f = 0.26(x² + y²) − 0.48xy; minimum 0 at the origin; H eigenvalues 0.04 and 1.
-  static func matyas<T: SolverScalar>(as _: T.Type = T.self) -> Objective<T> {
+  public static func matyas<T: SolverScalar>(as _: T.Type = T.self) -> Objective<T> {
     func f(_ x: [T]) -> T { T(0.26) * (x[0] * x[0] + x[1] * x[1]) - T(0.48) * x[0] * x[1] }
     return Objective(
       dimension: 2, value: f,
@@ -31,7 +32,7 @@ enum TestObjectives {
   }
 
   /// f = 2x₀² + x₁² + 2x₀ + x₁; ∇f = (4x₀ + 2, 2x₁ + 1); minimum −3/4 at (−1/2, −1/2).
-  static func quadratic<T: SolverScalar>(as _: T.Type = T.self) -> Objective<T> {
+  public static func quadratic<T: SolverScalar>(as _: T.Type = T.self) -> Objective<T> {
     func f(_ x: [T]) -> T { 2 * x[0] * x[0] + x[1] * x[1] + 2 * x[0] + x[1] }
     return Objective(
       dimension: 2, value: f,
@@ -44,7 +45,9 @@ enum TestObjectives {
   }
 
   /// Chained Rosenbrock: f = Σᵢ 100(xᵢ₊₁ − xᵢ²)² + (1 − xᵢ)²; minimum 0 at (1, …, 1).
-  static func rosenbrock<T: SolverScalar>(_ n: Int = 2, as _: T.Type = T.self) -> Objective<T> {
+  public static func rosenbrock<T: SolverScalar>(_ n: Int = 2, as _: T.Type = T.self) -> Objective<
+    T
+  > {
     func f(_ x: [T]) -> T {
       var s: T = 0
       for i in 0..<(n - 1) {
@@ -80,7 +83,7 @@ enum TestObjectives {
   /// A = 1 + (x + y + 1)²(19 − 14x + 3x² − 14y + 6xy + 3y²),
   /// B = 30 + (2x − 3y)²(18 − 32x + 12x² + 48y − 36xy + 27y²);
   /// minimum 3 at (0, −1). Partial derivatives of A and B expanded with sympy.
-  static func goldsteinPrice() -> Objective<Double> {
+  public static func goldsteinPrice() -> Objective<Double> {
     Objective(
       dimension: 2,
       value: { v in
@@ -104,7 +107,7 @@ enum TestObjectives {
 
   /// f(x) = (1/N)·Σᵢ ‖x − cᵢ‖² over N samples cᵢ, with minibatch gradients
   /// (2/|B|)·Σ_{i∈B}(x − cᵢ); the minimizer is the mean of the samples.
-  static func meanSquaredDistance<T: SolverScalar>(samples: [[T]]) -> Objective<T> {
+  public static func meanSquaredDistance<T: SolverScalar>(samples: [[T]]) -> Objective<T> {
     let n = samples[0].count
     let count = T(samples.count)
     func value(_ x: [T]) -> T {
@@ -135,7 +138,7 @@ enum TestObjectives {
   }
 
   /// f = ½·a·x² in one dimension: ∇f = a·x.
-  static func halfScaledSquare<T: SolverScalar>(_ a: T) -> Objective<T> {
+  public static func halfScaledSquare<T: SolverScalar>(_ a: T) -> Objective<T> {
     Objective(
       dimension: 1, value: { x in a * x[0] * x[0] / 2 },
       gradient: { x, g in
@@ -145,7 +148,7 @@ enum TestObjectives {
   }
 
   /// f = −x₀, unbounded below.
-  static func unbounded<T: SolverScalar>(as _: T.Type = T.self) -> Objective<T> {
+  public static func unbounded<T: SolverScalar>(as _: T.Type = T.self) -> Objective<T> {
     Objective(
       dimension: 1, value: { x in -x[0] },
       gradient: { x, g in
@@ -155,7 +158,9 @@ enum TestObjectives {
   }
 
   /// Central finite differences of the gradient, for checks.
-  static func centralDifferenceGradient(_ objective: Objective<Double>, at x: [Double], h: Double)
+  public static func centralDifferenceGradient(
+    _ objective: Objective<Double>, at x: [Double], h: Double
+  )
     -> [Double]
   {
     (0..<x.count).map { i in
@@ -170,13 +175,13 @@ enum TestObjectives {
 }
 
 /// A named test problem with a start and its known minimizer.
-struct TestProblem: Sendable, CustomTestStringConvertible {
-  let name: String
-  let start: [Double]
-  let minimizer: [Double]
-  var testDescription: String { name }
+public struct TestProblem: Sendable, CustomTestStringConvertible {
+  public let name: String
+  public let start: [Double]
+  public let minimizer: [Double]
+  public var testDescription: String { name }
 
-  func objective<T: SolverScalar>(_: T.Type = T.self) -> Objective<T> {
+  public func objective<T: SolverScalar>(_: T.Type = T.self) -> Objective<T> {
     switch name {
     case "sphere": return TestObjectives.sphere(2)
     case "matyas": return TestObjectives.matyas()
@@ -186,19 +191,21 @@ struct TestProblem: Sendable, CustomTestStringConvertible {
     }
   }
 
-  static let sphere = TestProblem(name: "sphere", start: [1.5, -2], minimizer: [0, 0])
-  static let matyas = TestProblem(name: "matyas", start: [3, -2], minimizer: [0, 0])
-  static let quadratic = TestProblem(name: "quadratic", start: [1, 1], minimizer: [-0.5, -0.5])
-  static let rosenbrock = TestProblem(name: "rosenbrock", start: [-1.2, 1], minimizer: [1, 1])
+  public static let sphere = TestProblem(name: "sphere", start: [1.5, -2], minimizer: [0, 0])
+  public static let matyas = TestProblem(name: "matyas", start: [3, -2], minimizer: [0, 0])
+  public static let quadratic = TestProblem(
+    name: "quadratic", start: [1, 1], minimizer: [-0.5, -0.5])
+  public static let rosenbrock = TestProblem(
+    name: "rosenbrock", start: [-1.2, 1], minimizer: [1, 1])
 }
 
 /// The factors of Goldstein–Price and their partial derivatives (expanded with sympy). A depends
 /// on x + y only, so ∂A/∂x = ∂A/∂y (`ad`) and its second derivatives all equal `add`.
-struct GoldsteinParts {
-  var a = 0.0, b = 0.0, ad = 0.0, add = 0.0
-  var bx = 0.0, by = 0.0, bxx = 0.0, bxy = 0.0, byy = 0.0
+public struct GoldsteinParts {
+  public var a = 0.0, b = 0.0, ad = 0.0, add = 0.0
+  public var bx = 0.0, by = 0.0, bxx = 0.0, bxy = 0.0, byy = 0.0
 
-  init(_ x: Double, _ y: Double) {
+  public init(_ x: Double, _ y: Double) {
     let s = x + y + 1
     var qa: Double = 19 - 14 * x + 3 * x * x
     qa += -14 * y + 6 * x * y + 3 * y * y

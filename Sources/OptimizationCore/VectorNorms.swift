@@ -1,0 +1,33 @@
+/// Vector norms that neither overflow nor underflow where the true norm is representable:
+/// the 2-norm is accumulated on values divided by the largest magnitude (the scaling of LAPACK's
+/// `dnrm2`), so a gradient of 1e160-sized entries or of 1e-170-sized ones keeps its true norm.
+public enum VectorNorms {
+  /// ‖v‖₂; NaN if any entry is NaN, infinity if any is infinite.
+  public static func euclidean<T: SolverScalar>(_ v: [T]) -> T {
+    let scale = maximum(v)
+    guard scale.isFinite, scale > 0 else { return scale }
+    var s: T = 0
+    for e in v {
+      let r = e / scale
+      s += r * r
+    }
+    return scale * s.squareRoot()
+  }
+
+  /// ‖v‖∞ = maxᵢ |vᵢ|; NaN if any entry is NaN.
+  public static func maximum<T: SolverScalar>(_ v: [T]) -> T {
+    var m: T = 0
+    for e in v {
+      if e.isNaN { return .nan }
+      m = Swift.max(m, Swift.abs(e))
+    }
+    return m
+  }
+
+  /// ‖a − b‖₂ without forming the difference array's overflow: the difference is scaled too.
+  public static func euclideanDistance<T: SolverScalar>(_ a: [T], _ b: [T]) -> T {
+    precondition(
+      a.count == b.count, "distance between vectors of lengths \(a.count) and \(b.count)")
+    return euclidean(zip(a, b).map { $0 - $1 })
+  }
+}
