@@ -12,6 +12,7 @@ let package = Package(
     .library(name: "Solvers", targets: ["Solvers"]),
     .library(name: "GSLReference", targets: ["GSLReference"]),
     .library(name: "Reporting", targets: ["Reporting"]),
+    .library(name: "Runs", targets: ["Runs"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -50,10 +51,17 @@ let package = Package(
     .target(
       name: "GSLReference", dependencies: ["Autodiff", "CGSL", "OptimizationCore", "Solvers"]),
     .target(name: "Reporting", dependencies: ["Autodiff", "OptimizationCore", "Solvers"]),
+    // One run of a solver on a problem as the command and sweeps execute it: the resolved
+    // configuration, solver selection, start points and where a run ended.
+    .target(
+      name: "Runs",
+      dependencies: [
+        "Autodiff", "OptimizationCore", "Problems", "Solvers", "GSLReference", "Reporting",
+      ]),
     .executableTarget(
       name: "optimize",
       dependencies: [
-        "Autodiff", "OptimizationCore", "Problems", "Solvers", "GSLReference", "Reporting",
+        "Autodiff", "OptimizationCore", "Problems", "Solvers", "GSLReference", "Reporting", "Runs",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

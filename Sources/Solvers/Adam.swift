@@ -77,3 +77,23 @@ public struct Adam: Solver {
     }
   }
 }
+
+extension Adam {
+  static let catalogEntry = SolverCatalogEntry(
+    name: "adam",
+    settings: [
+      .learningRate,
+      SolverSetting(
+        "beta1", "decay of the first-moment average", .unitInterval(closedAbove: false)),
+      SolverSetting(
+        "beta2", "decay of the second-moment average", .unitInterval(closedAbove: false)),
+      SolverSetting("epsilon", "denominator guard ε", .positive),
+      .batchSize,
+    ]
+  ) { s in
+    Adam(
+      learningRate: s.number("lr") ?? 0.01, beta1: s.number("beta1") ?? 0.9,
+      beta2: s.number("beta2") ?? 0.999, epsilon: s.number("epsilon") ?? 1e-8,
+      batchSize: s.integer("batch-size"))
+  }
+}

@@ -119,3 +119,7 @@ public struct BFGS: Solver {
     }
   }
 }
+
+extension BFGS {
+  static let catalogEntry = SolverCatalogEntry(name: "bfgs") { _ in BFGS() }
+}

@@ -84,3 +84,11 @@ public struct ConjugateGradient: Solver {
     }
   }
 }
+
+extension ConjugateGradient {
+  static func catalogEntry(_ formula: Formula) -> SolverCatalogEntry {
+    SolverCatalogEntry(name: formula.rawValue) { _ in
+      ConjugateGradient(formula: formula)
+    }
+  }
+}

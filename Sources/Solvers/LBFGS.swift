@@ -97,3 +97,10 @@ public struct LBFGS: Solver {
     return q
   }
 }
+
+extension LBFGS {
+  static let catalogEntry = SolverCatalogEntry(
+    name: "lbfgs",
+    settings: [SolverSetting("memory", "number of correction pairs m", .integer(minimum: 1))]
+  ) { s in LBFGS(memory: s.integer("memory") ?? 10) }
+}

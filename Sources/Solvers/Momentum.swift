@@ -83,3 +83,19 @@ public struct Momentum: Solver {
     }
   }
 }
+
+extension Momentum {
+  static func catalogEntry(nesterov: Bool) -> SolverCatalogEntry {
+    SolverCatalogEntry(
+      name: nesterov ? "nesterov" : "momentum",
+      settings: [.learningRate, .momentum, .dampening, .batchSize]
+    ) { s throws(SolverCatalogError) in
+      let solver = Momentum(
+        learningRate: s.number("lr") ?? 0.1, momentum: s.number("momentum") ?? 0.9,
+        dampening: s.number("dampening") ?? 0, nesterov: nesterov,
+        batchSize: s.integer("batch-size"))
+      if let problem = solver.settingsProblem { throw SolverCatalogError(description: problem) }
+      return solver
+    }
+  }
+}

@@ -121,3 +121,7 @@ public struct NelderMead: Solver {
     return a < b
   }
 }
+
+extension NelderMead {
+  static let catalogEntry = SolverCatalogEntry(name: "nelder-mead") { _ in NelderMead() }
+}

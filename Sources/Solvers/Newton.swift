@@ -83,3 +83,7 @@ public struct Newton: Solver {
     return nil
   }
 }
+
+extension Newton {
+  static let catalogEntry = SolverCatalogEntry(name: "newton") { _ in Newton() }
+}

@@ -114,3 +114,10 @@ public struct NewtonTrustRegion: Solver {
     }
   }
 }
+
+extension NewtonTrustRegion {
+  static let catalogEntry = SolverCatalogEntry(
+    name: "newton-trust-region",
+    settings: [SolverSetting("trust-radius", "initial trust radius Δ₀", .positive)]
+  ) { s in NewtonTrustRegion(initialRadius: s.number("trust-radius") ?? 1) }
+}

@@ -50,3 +50,9 @@ public struct SGD: Solver {
     }
   }
 }
+
+extension SGD {
+  static let catalogEntry = SolverCatalogEntry(
+    name: "sgd", settings: [.learningRate, .batchSize]
+  ) { s in SGD(learningRate: s.number("lr") ?? 0.45, batchSize: s.integer("batch-size")) }
+}

@@ -59,3 +59,16 @@ public struct SteepestDescent: Solver {
     }
   }
 }
+
+extension SteepestDescent {
+  static let catalogEntry = SolverCatalogEntry(
+    name: "steepest-descent",
+    settings: [
+      SolverSetting(
+        "line-search", "line search: wolfe or armijo",
+        .choice(LineSearchKind.allCases.map(\.rawValue)))
+    ]
+  ) { s in
+    SteepestDescent(lineSearch: s.choice("line-search").flatMap(LineSearchKind.init) ?? .wolfe)
+  }
+}

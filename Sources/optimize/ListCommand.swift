@@ -4,6 +4,7 @@ import Foundation
 import OptimizationCore
 import Problems
 import Reporting
+import Runs
 import Solvers
 
 /// `optimize list`: the built-in problems and every solver, ours and GSL's.
@@ -23,7 +24,7 @@ struct ListCommand: ParsableCommand {
         throw CommandFailure("built-in problem \(name) failed to load: \(error)")
       }
     }
-    let solvers = try SolverSelection.resolve(["all"], settings: SolverSettings())
+    let solvers = try SolverSelection.make(SolverSelection.allNames, settings: SolverSettings())
 
     switch format {
     case .json:

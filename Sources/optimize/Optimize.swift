@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Runs
 
 /// `optimize`: run solvers side by side on a problem file, list what is available, or show a
 /// problem's derivatives next to finite differences.
@@ -22,6 +23,9 @@ struct Optimize: ParsableCommand {
     } catch let failure as CommandFailure {
       FileHandle.standardError.write(Data("optimize: \(failure.message)\n".utf8))
       Foundation.exit(failure.exitCode)
+    } catch let failure as RunConfigurationError {
+      FileHandle.standardError.write(Data("optimize: \(failure.description)\n".utf8))
+      Foundation.exit(1)
     } catch {
       let code = exitCode(for: error)
       if code == .success {

@@ -39,11 +39,6 @@ struct ProblemOptions: ParsableArguments {
   }
 }
 
-/// Floating-point precision of a run.
-enum Precision: String, ExpressibleByArgument, CaseIterable {
-  case float32, float64
-}
-
 /// Parses a point written as `1,2`, `1 2` or `[1, 2]`.
 func parsePoint(_ text: String, option: String, dimension: Int) throws -> [Double] {
   let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: "[] "))

@@ -3,6 +3,7 @@ import Autodiff
 import Foundation
 import OptimizationCore
 import Problems
+import Runs
 import Solvers
 
 /// The main job: every selected solver from the same start(s), a comparison table, a CSV log
@@ -52,6 +53,13 @@ struct RunCommand: ParsableCommand {
   )
   var batchSize: Int?
 
+  @Option(
+    name: .customLong("setting"),
+    help: ArgumentHelp(
+      "Any solver setting (see `optimize list`), e.g. --setting memory=5; repeatable.",
+      valueName: "NAME=VALUE"))
+  var settings: [String] = []
+
   @Option(help: "Arithmetic of the run: float32 or float64.")
   var precision: Precision = .float64
 
@@ -81,46 +89,63 @@ struct RunCommand: ParsableCommand {
   @Flag(name: .customLong("no-plots"), help: "Do not draw SVG plots.")
   var noPlots = false
 
-  func validate() throws {
-    func positive(_ value: Double?, _ name: String) throws {
-      if let value, !(value > 0 && value.isFinite) {
-        throw ValidationError("\(name) must be a positive number, got \(value)")
+  /// The one resolved configuration of this run, validated.
+  func configuration(dimension: Int) throws -> RunConfiguration {
+    var c = RunConfiguration(solvers: try SolverSelection.names(solverNames))
+    c.settings = try solverSettings()
+    c.precision = precision
+    c.start = try start.map { try parsePoint($0, option: "--start", dimension: dimension) }
+    c.starts = starts
+    c.seed = seed
+    if let maxIterations { c.maxIterations = maxIterations }
+    if let gtol { c.gradientTolerance = gtol }
+    if let ftol { c.fTolerance = ftol }
+    if let xtol { c.xTolerance = xtol }
+    c.timeLimit = timeLimit
+    c.logEvery = logEvery
+    c.logCoordinates = logCoordinates
+    c.output.directory = output
+    c.output.format = format
+    c.output.quiet = quiet
+    c.output.plots = !noPlots
+    try c.validate()
+    return c
+  }
+
+  /// The settings given by the dedicated options and by `--setting NAME=VALUE`.
+  func solverSettings() throws -> SolverSettings {
+    var settings = SolverSettings()
+    if let lr { settings["lr"] = .number(lr) }
+    if let momentum { settings["momentum"] = .number(momentum) }
+    if let lineSearch { settings["line-search"] = .choice(lineSearch.rawValue) }
+    if let batchSize { settings["batch-size"] = .integer(batchSize) }
+    for text in self.settings {
+      let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+      guard parts.count == 2, !parts[0].isEmpty else {
+        throw CommandFailure("--setting expects NAME=VALUE, got '\(text)'")
+      }
+      guard let setting = SolverCatalog.allSettings.first(where: { $0.name == parts[0] }) else {
+        let names = SolverCatalog.allSettings.map(\.name)
+        let near = NameSuggestion.nearest(to: parts[0], among: names)
+        let hint = near.isEmpty ? "" : " (did you mean \(near.joined(separator: ", "))?)"
+        throw CommandFailure(
+          "--setting: no solver has a setting '\(parts[0])'\(hint); settings: "
+            + names.joined(separator: ", "))
+      }
+      do {
+        settings[setting.name] = try setting.parse(parts[1])
+      } catch {
+        throw CommandFailure("--setting \(error)")
       }
     }
-    func nonNegative(_ value: Double?, _ name: String) throws {
-      if let value, !(value >= 0 && value.isFinite) {
-        throw ValidationError("\(name) must be a non-negative number, got \(value)")
-      }
-    }
-    try positive(lr, "--lr")
-    try positive(timeLimit, "--time-limit")
-    try nonNegative(gtol, "--gtol")
-    try nonNegative(ftol, "--ftol")
-    try nonNegative(xtol, "--xtol")
-    if let momentum, !(momentum >= 0 && momentum < 1) {
-      throw ValidationError("--momentum must be in [0, 1), got \(momentum)")
-    }
-    if let maxIterations, maxIterations <= 0 {
-      throw ValidationError("--max-iter must be a positive integer, got \(maxIterations)")
-    }
-    if let batchSize, batchSize <= 0 {
-      throw ValidationError("--batch-size must be a positive integer, got \(batchSize)")
-    }
-    if starts <= 0 { throw ValidationError("--starts must be a positive integer, got \(starts)") }
-    if logEvery <= 0 {
-      throw ValidationError("--log-every must be a positive integer, got \(logEvery)")
-    }
-    if logCoordinates < 0 {
-      throw ValidationError("--log-coordinates must be non-negative, got \(logCoordinates)")
-    }
+    return settings
   }
 
   func run() throws {
     let problem = try problemOptions.load()
-    let solvers = try SolverSelection.resolve(solverNames, settings: solverSettings)
-    let firstStart =
-      try start.map { try parsePoint($0, option: "--start", dimension: problem.dimension) }
-      ?? problem.start
+    let configuration = try self.configuration(dimension: problem.dimension)
+    let solvers = try configuration.makeSolvers()
+    let firstStart = configuration.start ?? problem.start
     let startValue = problem.value(at: firstStart)
     guard startValue.isFinite else {
       throw CommandFailure(
@@ -135,7 +160,7 @@ struct RunCommand: ParsableCommand {
     InterruptHandler.install()
     let session = RunSession(
       problem: problem, solvers: solvers, starts: startPoints, directory: directory,
-      configuration: self)
+      configuration: configuration)
     let report: RunReport
     switch precision {
     case .float64: report = session.execute(Double.self)
@@ -148,44 +173,13 @@ struct RunCommand: ParsableCommand {
         "interrupted; finished runs were written to \(directory.path)", exitCode: 130)
     }
   }
-
-  var solverSettings: SolverSettings {
-    var settings = SolverSettings()
-    settings.learningRate = lr
-    settings.momentum = momentum
-    settings.lineSearch = lineSearch?.kind
-    settings.batchSize = batchSize
-    return settings
-  }
-
-  func solverOptions<T: SolverScalar>(_: T.Type) -> SolverOptions<T> {
-    var options = SolverOptions<T>()
-    if let maxIterations { options.maxIterations = maxIterations }
-    if let gtol { options.gradientTolerance = T(gtol) }
-    if let ftol { options.fTolerance = T(ftol) }
-    if let xtol { options.xTolerance = T(xtol) }
-    options.timeLimit = timeLimit
-    options.traceEvery = logEvery
-    // Logs show at most `logCoordinates` of x; keeping more would cost memory at large n.
-    options.traceCoordinateLimit = max(logCoordinates, 2)
-    options.seed = seed
-    return options
-  }
 }
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case table, json, csv
-}
+extension OutputFormat: ExpressibleByArgument {}
+extension Precision: ExpressibleByArgument {}
 
 enum LineSearchChoice: String, ExpressibleByArgument, CaseIterable {
   case armijo, wolfe
-
-  var kind: LineSearchKind {
-    switch self {
-    case .armijo: return .armijo
-    case .wolfe: return .wolfe
-    }
-  }
 }
 
 func formatPoint(_ x: [Double]) -> String {

@@ -3,6 +3,7 @@ import Foundation
 import OptimizationCore
 import Problems
 import Reporting
+import Runs
 import Solvers
 
 /// What a run session produced: written to files, then shown on standard output.
@@ -11,7 +12,7 @@ struct RunReport {
   let minima: KnownMinima
   let runs: [CompletedRun]
   let directory: URL
-  let configuration: RunCommand
+  let configuration: RunConfiguration
   let wasInterrupted: Bool
   /// Set when a log could not be written; the session stopped there.
   let writeFailure: String?
@@ -23,7 +24,7 @@ struct RunReport {
       RunSummary(
         solver: run.solver, status: run.status, iterations: run.iterations, f: run.f,
         fError: run.fError, xError: run.xError, gradientNorm: run.gradientNorm, counts: run.counts,
-        seconds: run.seconds, endedAt: run.endedAt, log: run.logPath)
+        seconds: run.seconds, endedAt: run.endedAt, log: run.logPath ?? "")
     }
   }
 
@@ -81,7 +82,7 @@ struct RunReport {
   }
 
   private var plotNote: String {
-    configuration.noPlots ? "" : ", " + plotNames.joined(separator: ", ")
+    !configuration.output.plots ? "" : ", " + plotNames.joined(separator: ", ")
   }
 
   /// For `--starts N`: per solver, how many runs reached the global minimum and where the
@@ -123,15 +124,19 @@ struct RunReport {
       ("precision", .string(c.precision.rawValue)),
       ("start", .numbers(runs.first?.start ?? problem.start)),
       ("starts", .int(c.starts)),
-      ("max_iter", .int(c.maxIterations ?? SolverOptions<Double>().maxIterations)),
-      ("gtol", .number(c.gtol ?? SolverOptions<Double>().gradientTolerance)),
-      ("ftol", .number(c.ftol ?? 0)),
-      ("xtol", .number(c.xtol ?? 0)),
+      ("max_iter", .int(c.maxIterations)),
+      ("gtol", .number(c.gradientTolerance)),
+      ("ftol", .number(c.fTolerance)),
+      ("xtol", .number(c.xTolerance)),
       ("time_limit", .optional(c.timeLimit)),
-      ("lr", .optional(c.lr)),
-      ("momentum", .optional(c.momentum)),
-      ("line_search", .optional(c.lineSearch?.rawValue)),
-      ("batch_size", c.batchSize.map { .int($0) } ?? .null),
+      ("lr", .optional(c.settings.number("lr"))),
+      ("momentum", .optional(c.settings.number("momentum"))),
+      ("line_search", .optional(c.settings.choice("line-search"))),
+      ("batch_size", c.settings.integer("batch-size").map { .int($0) } ?? .null),
+      (
+        "settings",
+        .object(c.settings.given.map { ($0, settingJSON(c.settings[$0]!)) })
+      ),
       ("seed", .string(String(c.seed))),
       ("log_every", .int(c.logEvery)),
       (
@@ -163,7 +168,7 @@ struct RunReport {
         ("f_error", .optional(run.fError)),
         ("x_error", .optional(run.xError)),
         ("ended_at", .optional(run.endedAt)),
-        ("log", .string(run.logPath)),
+        ("log", .optional(run.logPath)),
       ])
     }
     return .object([
@@ -179,6 +184,14 @@ struct RunReport {
       ("summary", .string(summaryPath)),
       ("interrupted", .bool(wasInterrupted)),
     ])
+  }
+}
+
+private func settingJSON(_ value: SettingValue) -> JSONValue {
+  switch value {
+  case .number(let x): return .number(x)
+  case .integer(let k): return .int(k)
+  case .choice(let word): return .string(word)
   }
 }
 

@@ -6,8 +6,8 @@ import Solvers
 /// Start points for a run: the given one, or for `--starts N` random points drawn from a
 /// seeded generator — uniform in the plot bounds for two-variable problems that have them,
 /// otherwise uniform in a box of half-width max(1, |xᵢ|) around the start.
-enum StartPoints {
-  static func make(
+public enum StartPoints {
+  public static func make(
     count: Int, first: [Double], explicitStart: Bool, problem: Problem, seed: UInt64
   ) -> [[Double]] {
     guard count > 1 else { return [first] }

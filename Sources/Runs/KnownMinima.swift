@@ -3,17 +3,17 @@ import Reporting
 
 /// The problem's known minima with stable labels: `global` for `[minimum]` (and any other
 /// known point with the same f), `local-1`, `local-2`, … for `[[local_minima]]` in file order.
-struct KnownMinima {
-  struct Point {
-    var label: String
-    var f: Double
-    var x: [Double]?
+public struct KnownMinima: Sendable {
+  public struct Point: Sendable {
+    public var label: String
+    public var f: Double
+    public var x: [Double]?
   }
 
-  let points: [Point]
-  let globalF: Double?
+  public let points: [Point]
+  public let globalF: Double?
 
-  init(_ problem: Problem) {
+  public init(_ problem: Problem) {
     var points: [Point] = []
     if let minimum = problem.minimum {
       points.append(Point(label: "global", f: minimum.f, x: minimum.x))
@@ -30,10 +30,10 @@ struct KnownMinima {
   }
 
   /// |f − f*| against the global minimum, if known.
-  func fError(_ f: Double) -> Double? { globalF.map { Swift.abs(f - $0) } }
+  public func fError(_ f: Double) -> Double? { globalF.map { Swift.abs(f - $0) } }
 
   /// ‖x − x*‖₂ to the nearest global minimizer, if one is known.
-  func xError(_ x: [Double]) -> Double? {
+  public func xError(_ x: [Double]) -> Double? {
     let globals = points.filter { $0.label == "global" }
     return distanceToNearestMinimum(
       x: x, minima: globals.map { (label: $0.label, x: $0.x ?? [], f: $0.f) })
@@ -41,7 +41,7 @@ struct KnownMinima {
 
   /// The label of the known minimum the point ended at: within 1e-3·(1 + ‖x*‖∞) in every
   /// coordinate, the nearest one.
-  func endedAt(_ x: [Double]) -> String? {
+  public func endedAt(_ x: [Double]) -> String? {
     var best: (label: String, distance: Double)?
     for point in points {
       guard let star = point.x, star.count == x.count else { continue }
@@ -55,7 +55,7 @@ struct KnownMinima {
   }
 
   /// A short description of a label for tables: `local-1 (f = 30)`.
-  func describe(_ label: String?) -> String {
+  public func describe(_ label: String?) -> String {
     guard let label else { return "" }
     guard label != "global", let point = points.first(where: { $0.label == label }) else {
       return label

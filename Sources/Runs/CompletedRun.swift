@@ -1,0 +1,68 @@
+import Autodiff
+import OptimizationCore
+import Solvers
+
+/// One finished run, widened to Double for reporting (Float runs widen exactly), with where it
+/// ended relative to the problem's known minima.
+public struct CompletedRun: Sendable {
+  public var solver: String
+  public var startIndex: Int
+  public var start: [Double]
+  public var status: Status
+  public var message: String
+  public var iterations: Int
+  public var f: Double
+  public var x: [Double]
+  public var gradientNorm: Double
+  public var counts: EvaluationCounts
+  public var seconds: Double
+  public var fError: Double?
+  public var xError: Double?
+  public var endedAt: String?
+  /// The iteration log's path, when one was written.
+  public var logPath: String?
+  /// One point per kept iteration, for plots and convergence histories.
+  public var path: [PathPoint]
+
+  public struct PathPoint: Sendable {
+    public var iteration: Int
+    public var f: Double
+    /// f + gradient evaluations so far.
+    public var evaluations: Int
+    /// Every counted evaluation so far (f, gradient, Hessian, Hessian–vector).
+    public var allEvaluations: Int
+    public var seconds: Double
+    /// x, kept for two-variable problems only (contour plots).
+    public var x: [Double]
+  }
+
+  /// Widens a solver's result and places it among the known minima.
+  public init<T: SolverScalar>(
+    _ result: SolverResult<T>, startIndex: Int, start: [Double], minima: KnownMinima,
+    dimension: Int
+  ) {
+    let x = result.x.map { Double($0) }
+    let f = Double(result.f)
+    solver = result.solver
+    self.startIndex = startIndex
+    self.start = start
+    status = result.status
+    message = result.message
+    iterations = result.iterations
+    self.f = f
+    self.x = x
+    gradientNorm = Double(result.gradientNorm)
+    counts = result.counts
+    seconds = result.elapsed
+    fError = minima.fError(f)
+    xError = minima.xError(x)
+    endedAt = minima.endedAt(x)
+    path = result.trace.map { record in
+      let c = record.counts
+      return PathPoint(
+        iteration: record.iteration, f: Double(record.f), evaluations: c.f + c.gradient,
+        allEvaluations: c.f + c.gradient + c.hessian + c.hessianVector, seconds: record.elapsed,
+        x: dimension == 2 ? record.x.map { Double($0) } : [])
+    }
+  }
+}
