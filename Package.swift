@@ -58,10 +58,23 @@ let package = Package(
       dependencies: [
         "Autodiff", "OptimizationCore", "Problems", "Solvers", "GSLReference", "Reporting",
       ]),
+    .systemLibrary(
+      name: "CSQLite",
+      pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"])]
+    ),
+    // Comparing solvers across problem sets, starts and settings: plans, shards, the SQLite
+    // results store, resume and merge.
+    .target(
+      name: "Sweeps",
+      dependencies: [
+        "Autodiff", "OptimizationCore", "Problems", "Solvers", "Reporting", "Runs", "CSQLite",
+      ]),
     .executableTarget(
       name: "optimize",
       dependencies: [
         "Autodiff", "OptimizationCore", "Problems", "Solvers", "GSLReference", "Reporting", "Runs",
+        "Sweeps",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -117,6 +130,6 @@ let package = Package(
     .testTarget(
       name: "ReportingTests",
       dependencies: ["Reporting", "Solvers", "Autodiff", "OptimizationCore"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["Reporting"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["Reporting", "Sweeps"]),
   ]
 )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Runs
+import Sweeps
 
 /// `optimize`: run solvers side by side on a problem file, list what is available, or show a
 /// problem's derivatives next to finite differences.
@@ -9,7 +10,7 @@ struct Optimize: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "optimize",
     abstract: "Compare gradient-based optimization methods on problems described in TOML files.",
-    subcommands: [RunCommand.self, ListCommand.self, DeriveCommand.self],
+    subcommands: [RunCommand.self, ListCommand.self, DeriveCommand.self, SweepCommand.self],
     defaultSubcommand: RunCommand.self)
 
   /// Parses and runs, keeping bad input to one line on standard error (no usage dump) and a
@@ -23,6 +24,9 @@ struct Optimize: ParsableCommand {
     } catch let failure as CommandFailure {
       FileHandle.standardError.write(Data("optimize: \(failure.message)\n".utf8))
       Foundation.exit(failure.exitCode)
+    } catch let failure as SweepError {
+      FileHandle.standardError.write(Data("optimize: \(failure.description)\n".utf8))
+      Foundation.exit(1)
     } catch let failure as RunConfigurationError {
       FileHandle.standardError.write(Data("optimize: \(failure.description)\n".utf8))
       Foundation.exit(1)

@@ -1,0 +1,102 @@
+import Foundation
+import Reporting
+
+/// What a finished (or merged) sweep writes beside its store: `runs.csv`, and the solved
+/// counts per solver and target that the table and the JSON summary show.
+public struct SweepResults: Sendable {
+  public let runs: [SweepRecord]
+  public let targets: [Double]
+
+  public init(runs: [SweepRecord], targets: [Double]) {
+    self.runs = runs
+    self.targets = targets
+  }
+
+  /// `runs.csv`: one row per run, the store's `runs` columns, then `evals_to_ε` and
+  /// `seconds_to_ε` per target level. RFC 4180; numbers round-trip exactly.
+  public func csv() -> String {
+    let targetColumns = targets.flatMap { ["evals_to_\($0)", "seconds_to_\($0)"] }
+    var writer = CSVWriter(header: SweepStore.runColumns + targetColumns)
+    func number(_ x: Double?) -> String { x.map(CSVNumber.format) ?? "" }
+    for r in runs {
+      var row = [
+        r.key, r.problem, r.parameters, "\(r.dimension)", r.solver, r.settings, "\(r.startIndex)",
+        "\(r.repetition)", r.status, r.converged ? "true" : "false", r.message, "\(r.iterations)",
+        number(r.f), number(r.fError), number(r.xError), r.endedAt ?? "", "\(r.fEvals)",
+        "\(r.gradEvals)", "\(r.hessianEvals)", "\(r.hvpEvals)", CSVNumber.format(r.seconds),
+      ]
+      for i in targets.indices {
+        row.append(
+          r.targetEvaluations.indices.contains(i)
+            ? r.targetEvaluations[i].map { "\($0)" } ?? "" : "")
+        row.append(r.targetSeconds.indices.contains(i) ? number(r.targetSeconds[i]) : "")
+      }
+      writer.appendRow(row)
+    }
+    return writer.text
+  }
+
+  /// Per solver configuration: how many (instance, start) problems it solved to each target,
+  /// counting a problem solved when its first repetition reached the target.
+  public struct SolverLine: Sendable {
+    public var solver: String
+    public var problems: Int
+    public var solved: [Int]
+    public var converged: Int
+    /// Median evaluations over the problems solved to the tightest target, if any.
+    public var medianEvaluations: Int?
+  }
+
+  public func solverLines() -> [SolverLine] {
+    var order: [String] = []
+    var groups: [String: [SweepRecord]] = [:]
+    for run in runs where run.repetition == 0 {
+      if groups[run.solverLabel] == nil { order.append(run.solverLabel) }
+      groups[run.solverLabel, default: []].append(run)
+    }
+    let lines = order.map { label -> SolverLine in
+      let group = groups[label]!
+      let solved = targets.indices.map { i in
+        group.filter { $0.targetEvaluations.indices.contains(i) && $0.targetEvaluations[i] != nil }
+          .count
+      }
+      let costs = group.compactMap { $0.targetEvaluations.last ?? nil }.sorted()
+      return SolverLine(
+        solver: label, problems: group.count, solved: solved,
+        converged: group.filter(\.converged).count,
+        medianEvaluations: costs.isEmpty ? nil : costs[costs.count / 2])
+    }
+    // Ranked by problems solved to the tightest target, then to looser ones, then by the
+    // median cost of the tightest.
+    return lines.sorted { a, b in
+      for i in targets.indices.reversed() where a.solved[i] != b.solved[i] {
+        return a.solved[i] > b.solved[i]
+      }
+      return (a.medianEvaluations ?? .max) < (b.medianEvaluations ?? .max)
+    }
+  }
+
+  /// The ranked table of solved counts, as plain text.
+  public func table() -> String {
+    let headers =
+      ["rank", "solver", "problems"] + targets.map { "solved ε=\($0)" } + [
+        "converged", "median evals (tightest)",
+      ]
+    let rows = solverLines().enumerated().map { index, line in
+      ["\(index + 1)", line.solver, "\(line.problems)"] + line.solved.map { "\($0)" } + [
+        "\(line.converged)", line.medianEvaluations.map { "\($0)" } ?? "–",
+      ]
+    }
+    let widths = headers.indices.map { c in
+      ([headers[c]] + rows.map { $0[c] }).map(\.count).max() ?? 0
+    }
+    func line(_ cells: [String]) -> String {
+      cells.enumerated().map { c, cell in
+        c == 1
+          ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+          : String(repeating: " ", count: widths[c] - cell.count) + cell
+      }.joined(separator: "  ")
+    }
+    return ([line(headers)] + rows.map(line)).joined(separator: "\n")
+  }
+}

@@ -1,0 +1,129 @@
+import Autodiff
+import Dispatch
+import Foundation
+import OptimizationCore
+import Problems
+import Runs
+import Solvers
+import Synchronization
+
+/// Runs the tasks of a plan that the store does not hold yet, on `jobs` threads (one run per
+/// thread), recording each run as soon as it ends. A run's result depends only on its task,
+/// so the results are the same, bit for bit except times, for any number of jobs or order.
+public struct SweepRunner: Sendable {
+  public let plan: SweepPlan
+  public let jobs: Int
+
+  public init(plan: SweepPlan, jobs: Int) {
+    self.plan = plan
+    self.jobs = max(1, jobs)
+  }
+
+  public struct Summary: Sendable {
+    public var ran = 0
+    public var skipped = 0
+    public var interrupted = false
+  }
+
+  /// Runs `tasks` (a shard of the plan, or all of it) into `store`. Runs that were
+  /// interrupted are not recorded, so a resume runs them again.
+  public func run(
+    _ tasks: [SweepTask], into store: SweepStore, progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) throws(SweepError) -> Summary {
+    let done = try store.completedKeys()
+    let pending = tasks.filter { !done.contains($0.key) }
+    let shared = Mutex(SharedState(store: store))
+    let next = Atomic<Int>(0)
+    let total = pending.count
+    DispatchQueue.concurrentPerform(iterations: min(jobs, max(total, 1))) { _ in
+      while true {
+        let index = next.add(1, ordering: .relaxed).oldValue
+        if index >= total || Interruption.isRequested { return }
+        guard let record = execute(pending[index]) else { continue }
+        let finished = shared.withLock { state -> Int? in
+          guard state.failure == nil else { return nil }
+          do {
+            try state.store.record(record, epsilons: plan.definition.targets)
+            state.recorded += 1
+            return state.recorded
+          } catch let error as SweepError {
+            state.failure = error
+            return nil
+          } catch {
+            state.failure = SweepError("\(error)")
+            return nil
+          }
+        }
+        guard let finished else { return }
+        progress?(finished, total)
+      }
+    }
+    let (recorded, failure) = shared.withLock { ($0.recorded, $0.failure) }
+    if let failure { throw failure }
+    return Summary(
+      ran: recorded, skipped: tasks.count - total, interrupted: recorded < total)
+  }
+
+  private struct SharedState: Sendable {
+    let store: SweepStore
+    var recorded = 0
+    var failure: SweepError?
+  }
+
+  /// One run, or nil if it was interrupted.
+  func execute(_ task: SweepTask) -> SweepRecord? {
+    switch plan.definition.precision {
+    case .float64: return execute(task, as: Double.self)
+    case .float32: return execute(task, as: Float.self)
+    }
+  }
+
+  private func execute<T: SolverScalar>(_ task: SweepTask, as _: T.Type) -> SweepRecord? {
+    let definition = plan.definition
+    let instance = definition.problems[task.instance]
+    let configuration = definition.solvers[task.solver]
+    // Each run builds its own problem and objective: neither is shared between threads.
+    guard
+      let problem = try? ProblemCatalog.load(instance.problem, parameters: instance.parameters),
+      let solver = try? SolverCatalogOrGSL.make(configuration)
+    else { return nil }
+    let start = plan.starts[task.instance][task.startIndex]
+    let tracker = Mutex(
+      TargetTracker(targets: definition.targets, fStar: problem.minimum?.f))
+    var options = definition.runConfiguration(solver: configuration).solverOptions(T.self)
+    // The tracker sees every iteration; the trace keeps only the first and last.
+    options.traceEvery = Int.max
+    options.traceCoordinateLimit = 2
+    options.callback = { record in
+      tracker.withLock { $0.observe(record) }
+      return .proceed
+    }
+    let result = solver.minimize(
+      problem.makeObjective(T.self), from: start.map { T($0) }, options: options)
+    if result.status == .interrupted { return nil }
+    let run = CompletedRun(
+      result, startIndex: task.startIndex, start: start, minima: KnownMinima(problem),
+      dimension: problem.dimension)
+    let watched = tracker.withLock { $0 }
+    return SweepRecord(
+      key: task.key, problem: instance.problem,
+      parameters: instance.parameters.keys.sorted().map { "\($0)=\(instance.parameters[$0]!)" }
+        .joined(separator: " "),
+      dimension: problem.dimension, solver: configuration.solver,
+      settings: configuration.settings.label, startIndex: task.startIndex,
+      repetition: task.repetition, status: run.status.rawValue, converged: run.status.isConverged,
+      message: run.message, iterations: run.iterations, f: run.f.isFinite ? run.f : nil,
+      fError: run.fError, xError: run.xError, endedAt: run.endedAt, fEvals: run.counts.f,
+      gradEvals: run.counts.gradient, hessianEvals: run.counts.hessian,
+      hvpEvals: run.counts.hessianVector, seconds: run.seconds,
+      targetEvaluations: watched.hitEvaluations, targetSeconds: watched.hitSeconds,
+      history: watched.history)
+  }
+}
+
+/// A solver configuration of a sweep, made from our catalog or GSL's.
+enum SolverCatalogOrGSL {
+  static func make(_ configuration: SweepDefinition.SolverConfiguration) throws -> any Solver {
+    try SolverSelection.make([configuration.solver], settings: configuration.settings)[0]
+  }
+}

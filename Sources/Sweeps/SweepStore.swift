@@ -1,0 +1,227 @@
+import Foundation
+
+/// A sweep's results in one SQLite file, `sweep.sqlite` in the output folder.
+///
+/// Tables (readable with the `sqlite3` shell or pandas' `read_sql`):
+/// - `sweep(name, value)`: `definition` (canonical JSON), `definition_hash`, `version` (git
+///   commit), `host`, `shard` and `shard_count` (when sharded), `created_at`;
+/// - `planned(key)`: the runs this store is responsible for;
+/// - `runs`: one row per finished run, columns named as the single run's JSON (`problem`,
+///   `solver`, `start_index`, `status`, `converged`, `f`, `f_error`, `x_error`, `ended_at`,
+///   `f_evals`, `grad_evals`, `hessian_evals`, `hvp_evals`, `seconds`, …);
+/// - `targets(run_key, target, epsilon, evaluations, seconds)` and
+///   `history(run_key, point, evaluations, f)`.
+///
+/// Each run is written with its targets and history in one transaction in WAL mode with
+/// `synchronous = FULL`: once `record` returns, the run survives the process being killed.
+// Unchecked: the connection is opened in serialized mode, and the runner writes through a mutex.
+public final class SweepStore: @unchecked Sendable {
+  public struct Metadata: Sendable, Equatable {
+    public var definition: String
+    public var definitionHash: String
+    public var version: String
+    public var host: String
+    public var shard: Int?
+    public var shardCount: Int?
+
+    public init(
+      definition: String, definitionHash: String, version: String, host: String,
+      shard: Int? = nil, shardCount: Int? = nil
+    ) {
+      self.definition = definition
+      self.definitionHash = definitionHash
+      self.version = version
+      self.host = host
+      self.shard = shard
+      self.shardCount = shardCount
+    }
+  }
+
+  private let connection: SQLiteConnection
+  public let url: URL
+
+  static let runColumns = [
+    "key", "problem", "parameters", "dimension", "solver", "settings", "start_index",
+    "repetition", "status", "converged", "message", "iterations", "f", "f_error", "x_error",
+    "ended_at", "f_evals", "grad_evals", "hessian_evals", "hvp_evals", "seconds",
+  ]
+
+  /// Opens the store in `url`, creating it for `metadata`, or refusing when it holds another
+  /// definition (or another shard of it).
+  public init(url: URL, metadata: Metadata, planned: [String]) throws(SweepError) {
+    self.url = url
+    connection = try SQLiteConnection(path: url.path)
+    try connection.execute(
+      """
+      PRAGMA journal_mode = WAL;
+      PRAGMA synchronous = FULL;
+      CREATE TABLE IF NOT EXISTS sweep (name TEXT PRIMARY KEY, value TEXT);
+      CREATE TABLE IF NOT EXISTS planned (key TEXT PRIMARY KEY);
+      CREATE TABLE IF NOT EXISTS runs (
+        key TEXT PRIMARY KEY, problem TEXT, parameters TEXT, dimension INTEGER, solver TEXT,
+        settings TEXT, start_index INTEGER, repetition INTEGER, status TEXT, converged INTEGER,
+        message TEXT, iterations INTEGER, f REAL, f_error REAL, x_error REAL, ended_at TEXT,
+        f_evals INTEGER, grad_evals INTEGER, hessian_evals INTEGER, hvp_evals INTEGER,
+        seconds REAL);
+      CREATE TABLE IF NOT EXISTS targets (
+        run_key TEXT, target INTEGER, epsilon REAL, evaluations INTEGER, seconds REAL,
+        PRIMARY KEY (run_key, target));
+      CREATE TABLE IF NOT EXISTS history (
+        run_key TEXT, point INTEGER, evaluations INTEGER, f REAL, PRIMARY KEY (run_key, point));
+      """)
+    if let stored = try self.storedMetadata() {
+      if stored.definitionHash != metadata.definitionHash {
+        throw SweepError(
+          "\(url.path) holds the results of another sweep (definition \(stored.definitionHash.prefix(12)), "
+            + "this one is \(metadata.definitionHash.prefix(12))); use another --output folder")
+      }
+      if stored.shard != metadata.shard || stored.shardCount != metadata.shardCount {
+        throw SweepError(
+          "\(url.path) holds shard \(Self.shardText(stored)) of this sweep, not \(Self.shardText(metadata))"
+        )
+      }
+      return
+    }
+    try connection.transaction { () throws(SweepError) in
+      var values: [(String, String?)] = [
+        ("definition", metadata.definition), ("definition_hash", metadata.definitionHash),
+        ("version", metadata.version), ("host", metadata.host),
+        ("shard", metadata.shard.map(String.init)),
+        ("shard_count", metadata.shardCount.map(String.init)),
+        ("created_at", ISO8601DateFormatter().string(from: Date())),
+      ]
+      values = values.filter { $0.1 != nil }
+      for (name, value) in values {
+        try connection.query("INSERT INTO sweep VALUES (?, ?)", [.text(name), .init(value)])
+      }
+      for key in planned { try connection.query("INSERT INTO planned VALUES (?)", [.text(key)]) }
+    }
+  }
+
+  private static func shardText(_ m: Metadata) -> String {
+    m.shard.map { "\($0)/\(m.shardCount ?? 0)" } ?? "(whole)"
+  }
+
+  /// Opens an existing store as it is, for merging and reporting.
+  public init(existing url: URL) throws(SweepError) {
+    guard FileManager.default.fileExists(atPath: url.path) else {
+      throw SweepError("\(url.path): no such sweep store")
+    }
+    self.url = url
+    connection = try SQLiteConnection(path: url.path)
+    guard try storedMetadata() != nil else {
+      throw SweepError("\(url.path) is not a sweep store (no definition in it)")
+    }
+  }
+
+  private func storedMetadata() throws(SweepError) -> Metadata? {
+    let rows = try connection.query("SELECT name, value FROM sweep")
+    var values: [String: String] = [:]
+    for row in rows { if let name = row[0].string { values[name] = row[1].string } }
+    guard let definition = values["definition"], let hash = values["definition_hash"] else {
+      return nil
+    }
+    return Metadata(
+      definition: definition, definitionHash: hash, version: values["version"] ?? "",
+      host: values["host"] ?? "", shard: values["shard"].flatMap { Int($0) },
+      shardCount: values["shard_count"].flatMap { Int($0) })
+  }
+
+  public func metadata() throws(SweepError) -> Metadata {
+    guard let metadata = try storedMetadata() else { throw SweepError("\(url.path): no metadata") }
+    return metadata
+  }
+
+  public func plannedKeys() throws(SweepError) -> [String] {
+    try connection.query("SELECT key FROM planned ORDER BY key").compactMap { $0[0].string }
+  }
+
+  public func completedKeys() throws(SweepError) -> Set<String> {
+    Set(try connection.query("SELECT key FROM runs").compactMap { $0[0].string })
+  }
+
+  /// Stores one run with its targets and history, durably.
+  public func record(_ run: SweepRecord, epsilons: [Double]) throws(SweepError) {
+    try connection.transaction { () throws(SweepError) in try insert(run, epsilons: epsilons) }
+  }
+
+  private func insert(_ r: SweepRecord, epsilons: [Double]) throws(SweepError) {
+    let placeholders = Array(repeating: "?", count: Self.runColumns.count).joined(separator: ", ")
+    try connection.query(
+      "INSERT INTO runs (\(Self.runColumns.joined(separator: ", "))) VALUES (\(placeholders))",
+      [
+        .text(r.key), .text(r.problem), .text(r.parameters), .init(r.dimension), .text(r.solver),
+        .text(r.settings), .init(r.startIndex), .init(r.repetition), .text(r.status),
+        .init(r.converged ? 1 : 0), .text(r.message), .init(r.iterations), .init(r.f),
+        .init(r.fError), .init(r.xError), .init(r.endedAt), .init(r.fEvals), .init(r.gradEvals),
+        .init(r.hessianEvals), .init(r.hvpEvals), .init(r.seconds),
+      ])
+    for (i, epsilon) in epsilons.enumerated() {
+      try connection.query(
+        "INSERT INTO targets VALUES (?, ?, ?, ?, ?)",
+        [
+          .text(r.key), .init(i), .init(epsilon), .init(r.targetEvaluations[i]),
+          .init(r.targetSeconds[i]),
+        ])
+    }
+    for (i, point) in r.history.enumerated() {
+      try connection.query(
+        "INSERT INTO history VALUES (?, ?, ?, ?)",
+        [.text(r.key), .init(i), .init(point.evaluations), .init(point.f)])
+    }
+  }
+
+  /// Every stored run, ordered by key.
+  public func runs() throws(SweepError) -> [SweepRecord] {
+    var targets: [String: [(Int, Int?, Double?)]] = [:]
+    for row in try connection.query(
+      "SELECT run_key, target, evaluations, seconds FROM targets ORDER BY run_key, target")
+    {
+      targets[row[0].string ?? "", default: []].append((row[1].int ?? 0, row[2].int, row[3].double))
+    }
+    var history: [String: [SweepRecord.HistoryPoint]] = [:]
+    for row in try connection.query(
+      "SELECT run_key, evaluations, f FROM history ORDER BY run_key, point")
+    {
+      history[row[0].string ?? "", default: []].append(
+        .init(evaluations: row[1].int ?? 0, f: row[2].double ?? .nan))
+    }
+    let rows = try connection.query(
+      "SELECT \(Self.runColumns.joined(separator: ", ")) FROM runs ORDER BY key")
+    return rows.map { v in
+      let key = v[0].string ?? ""
+      let hits = targets[key] ?? []
+      return SweepRecord(
+        key: key, problem: v[1].string ?? "", parameters: v[2].string ?? "",
+        dimension: v[3].int ?? 0, solver: v[4].string ?? "", settings: v[5].string ?? "",
+        startIndex: v[6].int ?? 0, repetition: v[7].int ?? 0, status: v[8].string ?? "",
+        converged: v[9].int == 1, message: v[10].string ?? "", iterations: v[11].int ?? 0,
+        f: v[12].double, fError: v[13].double, xError: v[14].double, endedAt: v[15].string,
+        fEvals: v[16].int ?? 0, gradEvals: v[17].int ?? 0, hessianEvals: v[18].int ?? 0,
+        hvpEvals: v[19].int ?? 0, seconds: v[20].double ?? 0,
+        targetEvaluations: hits.map(\.1), targetSeconds: hits.map(\.2),
+        history: history[key] ?? [])
+    }
+  }
+
+  /// Copies runs of another store of the same definition; returns the keys that were already
+  /// here (duplicates, not copied).
+  func copyRuns(from other: SweepStore, epsilons: [Double]) throws(SweepError) -> [String] {
+    let present = try completedKeys()
+    var duplicates: [String] = []
+    let incoming = try other.runs()
+    try connection.transaction { () throws(SweepError) in
+      for run in incoming {
+        if present.contains(run.key) {
+          duplicates.append(run.key)
+        } else {
+          try insert(run, epsilons: epsilons)
+        }
+      }
+      for key in try other.plannedKeys() {
+        try connection.query("INSERT OR IGNORE INTO planned VALUES (?)", [.text(key)])
+      }
+    }
+    return duplicates
+  }
+}
