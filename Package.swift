@@ -69,6 +69,7 @@ let package = Package(
       name: "Sweeps",
       dependencies: [
         "Autodiff", "OptimizationCore", "Problems", "Solvers", "Reporting", "Runs", "CSQLite",
+        .product(name: "TOMLKit", package: "TOMLKit"),
       ]),
     .executableTarget(
       name: "optimize",

@@ -27,14 +27,19 @@ struct SweepRunCommand: ParsableCommand {
   @Option(name: .customLong("solver"), help: "Solvers, comma-separated or repeated (default all).")
   var solverNames: [String] = []
 
-  @Option(help: "Random starts beside each problem's own.")
-  var starts: Int = 0
+  @Option(help: "Random starts beside each problem's own (default 0).")
+  var starts: Int?
 
-  @Option(help: "Seed of the random starts.")
-  var seed: UInt64 = 0
+  @Option(help: "Seed of the random starts (default 0).")
+  var seed: UInt64?
 
-  @Option(help: "Runs of each (problem, solver, start), for timing.")
-  var repetitions: Int = 1
+  @Option(help: "Runs of each (problem, solver, start), for timing (default 1).")
+  var repetitions: Int?
+
+  @Option(
+    name: .customLong("file"),
+    help: "A sweep file (TOML) with the full grid, instead of the flags above.")
+  var sweepFile: String?
 
   @Option(name: .customLong("max-iter"), help: "Maximum iterations per run (default 1000).")
   var maxIterations: Int?
@@ -45,8 +50,8 @@ struct SweepRunCommand: ParsableCommand {
   @Option(name: .customLong("time-limit"), help: "Seconds allowed per run.")
   var timeLimit: Double?
 
-  @Option(help: "Arithmetic of the runs: float32 or float64.")
-  var precision: Precision = .float64
+  @Option(help: "Arithmetic of the runs: float32 or float64 (default float64).")
+  var precision: Precision?
 
   @Option(help: "Output folder: sweep.sqlite, runs.csv.")
   var output: String = "results/sweep"
@@ -64,18 +69,31 @@ struct SweepRunCommand: ParsableCommand {
   var quiet = false
 
   func definition() throws -> SweepDefinition {
+    if let sweepFile {
+      let flags: [(Bool, String)] = [
+        (!problems.isEmpty, "--problem"), (!solverNames.isEmpty, "--solver"),
+        (starts != nil, "--starts"), (seed != nil, "--seed"), (repetitions != nil, "--repetitions"),
+        (maxIterations != nil, "--max-iter"), (gtol != nil, "--gtol"),
+        (timeLimit != nil, "--time-limit"), (precision != nil, "--precision"),
+      ]
+      if let given = flags.first(where: \.0) {
+        throw CommandFailure(
+          "\(given.1) cannot be combined with --file: the sweep file defines the grid")
+      }
+      return try SweepFile.load(path: sweepFile)
+    }
     let names = try ProblemSelection.expand(problems)
     guard !names.isEmpty else { throw CommandFailure("sweep needs at least one --problem") }
     let solvers = try SolverSelection.names(solverNames)
     var d = SweepDefinition(
       problems: names.map { .init(problem: $0) }, solvers: solvers.map { .init(solver: $0) })
-    d.randomStarts = starts
-    d.seed = seed
-    d.repetitions = repetitions
+    if let starts { d.randomStarts = starts }
+    if let seed { d.seed = seed }
+    if let repetitions { d.repetitions = repetitions }
     if let maxIterations { d.maxIterations = maxIterations }
     if let gtol { d.gradientTolerance = gtol }
     d.timeLimit = timeLimit
-    d.precision = precision
+    if let precision { d.precision = precision }
     try d.validate()
     return d
   }

@@ -171,4 +171,43 @@ import Testing
     #expect(partial.status == 3)
     #expect(partial.stdout.contains("absent shards: 2"))
   }
+
+  @Test("a sweep file expands its parameter and settings grids; a typo'd key is refused")
+  func sweepFile() throws {
+    let directory = try OptimizeProcess.scratchDirectory()
+    try """
+    problems = ["goldstein", "rosenbrock-n"]
+    solvers = ["lbfgs", "sgd"]
+    starts = 1
+    max_iter = 50
+
+    [parameters.rosenbrock-n]
+    n = [4, 6]
+
+    [settings.sgd]
+    lr = [0.0001, 0.001]
+    """.write(to: directory.appendingPathComponent("grid.toml"), atomically: true, encoding: .utf8)
+    let outcome = try OptimizeProcess.run(
+      ["sweep", "--file", "grid.toml", "--output", "out", "--quiet"], in: directory)
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let runs = try SweepStore(existing: directory.appendingPathComponent("out/sweep.sqlite"))
+      .runs()
+    // 3 instances (goldstein, rosenbrock-n at n = 4 and 6) × 3 solver configurations
+    // (lbfgs, sgd at two rates) × 2 starts.
+    #expect(runs.count == 3 * 3 * 2)
+    #expect(Set(runs.map(\.dimension)) == [2, 4, 6])
+    #expect(Set(runs.map(\.solverLabel)) == ["lbfgs", "sgd lr=0.0001", "sgd lr=0.001"])
+
+    try """
+    problems = ["goldstein"]
+    solvers = ["sgd"]
+    [settings.sgd]
+    lrr = [0.1]
+    """.write(to: directory.appendingPathComponent("typo.toml"), atomically: true, encoding: .utf8)
+    let typo = try OptimizeProcess.run(
+      ["sweep", "--file", "typo.toml", "--output", "typo"], in: directory)
+    #expect(typo.status == 1)
+    #expect(typo.stderr.contains("unknown key 'settings.sgd.lrr'; did you mean 'settings.sgd.lr'?"))
+    #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("typo").path))
+  }
 }
