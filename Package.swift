@@ -83,8 +83,8 @@ let package = Package(
     .executableTarget(
       name: "optimize-bench",
       dependencies: [
-        "Autodiff", "OptimizationCore", "Problems", "Solvers", "GSLReference", "Reporting",
-        "CAllocationCounter",
+        "Autodiff", "OptimizationCore", "Problems", "Solvers", "GSLReference", "Reporting", "Runs",
+        "Sweeps", "CAllocationCounter",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // The counter's allocation functions must be visible to the shared libraries.

@@ -13,6 +13,8 @@ final class SQLiteConnection {
 
   private var handle: OpaquePointer?
   let path: String
+  /// Prepared statements by their SQL, reused: preparing costs more than running a small insert.
+  private var statements: [String: OpaquePointer] = [:]
 
   init(path: String) throws(SweepError) {
     self.path = path
@@ -26,7 +28,10 @@ final class SQLiteConnection {
     sqlite3_busy_timeout(handle, 10_000)
   }
 
-  deinit { sqlite3_close(handle) }
+  deinit {
+    for statement in statements.values { sqlite3_finalize(statement) }
+    sqlite3_close(handle)
+  }
 
   private func failure(_ what: String) -> SweepError {
     SweepError("\(path): \(what): \(String(cString: sqlite3_errmsg(handle)))")
@@ -40,11 +45,17 @@ final class SQLiteConnection {
   /// Runs one statement with parameters and returns its rows.
   @discardableResult
   func query(_ sql: String, _ parameters: [Value] = []) throws(SweepError) -> [[Value]] {
-    var statement: OpaquePointer?
-    guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK else {
-      throw failure("cannot prepare \(sql.prefix(60))")
+    var statement = statements[sql]
+    if statement == nil {
+      guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK else {
+        throw failure("cannot prepare \(sql.prefix(60))")
+      }
+      statements[sql] = statement
     }
-    defer { sqlite3_finalize(statement) }
+    defer {
+      sqlite3_reset(statement)
+      sqlite3_clear_bindings(statement)
+    }
     let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
     for (index, value) in parameters.enumerated() {
       let i = Int32(index + 1)

@@ -82,11 +82,10 @@ public struct SweepRunner: Sendable {
     let definition = plan.definition
     let instance = definition.problems[task.instance]
     let configuration = definition.solvers[task.solver]
-    // Each run builds its own problem and objective: neither is shared between threads.
-    guard
-      let problem = try? ProblemCatalog.load(instance.problem, parameters: instance.parameters),
-      let solver = try? SolverCatalogOrGSL.make(configuration)
-    else { return nil }
+    // The problem is shared (loaded once by the plan); `makeObjective` gives each run its own
+    // copy of the recorded function, which is what must not be shared between threads.
+    let problem = plan.problems[task.instance]
+    guard let solver = try? SolverCatalogOrGSL.make(configuration) else { return nil }
     let start = plan.starts[task.instance][task.startIndex]
     let tracker = Mutex(
       TargetTracker(targets: definition.targets, fStar: problem.minimum?.f))

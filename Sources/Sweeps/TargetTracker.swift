@@ -6,7 +6,7 @@ import Solvers
 /// the trace is thinned): when each target level is first reached, and a history of bounded
 /// length for convergence plots.
 struct TargetTracker {
-  static let historyLimit = 512
+  static let historyLimit = 128
 
   let targets: [Double]
   let fStar: Double?

@@ -32,6 +32,8 @@ func runIssueSections(quick: Bool) {
   if let solvers { print(solvers.table) }
   save("solvers.csv", SolverRun.header, (solvers?.runs ?? []).map(\.fields))
 
+  if let sweep = attempt("sweep", { try sweepSection(plan) }) { print(sweep) }
+
   let peers = peersSection(quick: quick, ours: (derivatives?.rows ?? []) + (scaling?.rows ?? []))
   print(peers.table)
   save("peers.csv", BenchRow.header, peers.rows.map(\.fields))

@@ -6,12 +6,14 @@
 // section is a function in its own file returning a rendered table; add a section by adding a
 // file and a line below. `--core` runs only the two autodiff sections (Goldstein–Price and the
 // chained Rosenbrock against hand-written code) and writes no CSV: the quick loop while tuning.
+// `--sweep` runs only the sweep-overhead section.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-let unknown = arguments.filter { $0 != "--quick" && $0 != "--core" }
+let unknown = arguments.filter { !["--quick", "--core", "--sweep"].contains($0) }
 if !unknown.isEmpty {
   print(
-    "optimize-bench: unknown argument \(unknown[0]); usage: optimize-bench [--quick] [--core]")
+    "optimize-bench: unknown argument \(unknown[0]); usage: optimize-bench [--quick] [--core] [--sweep]"
+  )
   exit(2)
 }
 let plan: TimingPlan = arguments.contains("--quick") ? .quick : .full
@@ -19,6 +21,17 @@ let plan: TimingPlan = arguments.contains("--quick") ? .quick : .full
 #if DEBUG
   print("warning: a debug build; run `swift run -c release optimize-bench` for real numbers\n")
 #endif
+
+// `--sweep`: only the sweep-overhead section.
+if arguments.contains("--sweep") {
+  do {
+    print(try sweepSection(arguments.contains("--quick") ? .quick : .full))
+  } catch {
+    print("optimize-bench: \(error)")
+    exit(1)
+  }
+  exit(0)
+}
 
 // The counter is real only if this executable's `malloc` is the one the process uses.
 let probe = allocationsPerCall(calls: 100) { k in
