@@ -23,20 +23,7 @@ struct RunCommand: ParsableCommand {
   @Option(help: "Start point, e.g. \"-0.5,0.25\" (default: the problem's start).")
   var start: String?
 
-  @Option(name: .customLong("max-iter"), help: "Maximum iterations per run (default 1000).")
-  var maxIterations: Int?
-
-  @Option(help: "Gradient tolerance: stop when ‖∇f‖∞ ≤ gtol (default 1e-8).")
-  var gtol: Double?
-
-  @Option(help: "f tolerance: stop when |Δf| ≤ ftol·(|f| + ftol) (default off).")
-  var ftol: Double?
-
-  @Option(help: "x tolerance: stop when ‖Δx‖∞ ≤ xtol·(1 + ‖x‖∞) (default off).")
-  var xtol: Double?
-
-  @Option(name: .customLong("time-limit"), help: "Seconds allowed per run.")
-  var timeLimit: Double?
+  @OptionGroup var stopping: StoppingOptions
 
   @Option(help: "Learning rate for sgd, momentum, nesterov and adam.")
   var lr: Double?
@@ -97,11 +84,11 @@ struct RunCommand: ParsableCommand {
     c.start = try start.map { try parsePoint($0, option: "--start", dimension: dimension) }
     c.starts = starts
     c.seed = seed
-    if let maxIterations { c.maxIterations = maxIterations }
-    if let gtol { c.gradientTolerance = gtol }
-    if let ftol { c.fTolerance = ftol }
-    if let xtol { c.xTolerance = xtol }
-    c.timeLimit = timeLimit
+    if let maxIterations = stopping.maxIterations { c.maxIterations = maxIterations }
+    if let gtol = stopping.gtol { c.gradientTolerance = gtol }
+    if let ftol = stopping.ftol { c.fTolerance = ftol }
+    if let xtol = stopping.xtol { c.xTolerance = xtol }
+    c.timeLimit = stopping.timeLimit
     c.logEvery = logEvery
     c.logCoordinates = logCoordinates
     c.output.directory = output

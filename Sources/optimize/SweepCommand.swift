@@ -41,14 +41,7 @@ struct SweepRunCommand: ParsableCommand {
     help: "A sweep file (TOML) with the full grid, instead of the flags above.")
   var sweepFile: String?
 
-  @Option(name: .customLong("max-iter"), help: "Maximum iterations per run (default 1000).")
-  var maxIterations: Int?
-
-  @Option(help: "Gradient tolerance ‖∇f‖∞ ≤ gtol (default 1e-8).")
-  var gtol: Double?
-
-  @Option(name: .customLong("time-limit"), help: "Seconds allowed per run.")
-  var timeLimit: Double?
+  @OptionGroup var stopping: StoppingOptions
 
   @Option(help: "Arithmetic of the runs: float32 or float64 (default float64).")
   var precision: Precision?
@@ -73,12 +66,12 @@ struct SweepRunCommand: ParsableCommand {
       let flags: [(Bool, String)] = [
         (!problems.isEmpty, "--problem"), (!solverNames.isEmpty, "--solver"),
         (starts != nil, "--starts"), (seed != nil, "--seed"), (repetitions != nil, "--repetitions"),
-        (maxIterations != nil, "--max-iter"), (gtol != nil, "--gtol"),
-        (timeLimit != nil, "--time-limit"), (precision != nil, "--precision"),
+        (precision != nil, "--precision"),
       ]
-      if let given = flags.first(where: \.0) {
+      let given = flags.filter(\.0).map(\.1) + stopping.given
+      if let first = given.first {
         throw CommandFailure(
-          "\(given.1) cannot be combined with --file: the sweep file defines the grid")
+          "\(first) cannot be combined with --file: the sweep file defines the grid")
       }
       return try SweepFile.load(path: sweepFile)
     }
@@ -90,9 +83,11 @@ struct SweepRunCommand: ParsableCommand {
     if let starts { d.randomStarts = starts }
     if let seed { d.seed = seed }
     if let repetitions { d.repetitions = repetitions }
-    if let maxIterations { d.maxIterations = maxIterations }
-    if let gtol { d.gradientTolerance = gtol }
-    d.timeLimit = timeLimit
+    if let maxIterations = stopping.maxIterations { d.maxIterations = maxIterations }
+    if let gtol = stopping.gtol { d.gradientTolerance = gtol }
+    if let ftol = stopping.ftol { d.fTolerance = ftol }
+    if let xtol = stopping.xtol { d.xTolerance = xtol }
+    d.timeLimit = stopping.timeLimit
     if let precision { d.precision = precision }
     try d.validate()
     return d
