@@ -129,6 +129,8 @@ pid_alive() { # pidfile expected-command-name
   [ -s "$f" ] || return 1
   pid=$(cat "$f")
   [ -d "/proc/$pid" ] || return 1
+  # a zombie (killed, not yet reaped by init) is not alive
+  [ "$(awk '{ print $3 }' "/proc/$pid/stat" 2>/dev/null)" != Z ] || return 1
   # guard against a reused pid
   grep -q "$name" "/proc/$pid/comm" 2>/dev/null
 }
@@ -240,15 +242,30 @@ kill_pidfile() { # pidfile name
   rm -f "$f"
 }
 
-# slurmstepd processes (and their jobs) started by this cluster's slurmd: they inherit its
-# SLURM_CONF and outlive it when it is killed.
-our_stepds() {
-  local p
+# slurmstepd processes started by this cluster's slurmd (they inherit its SLURM_CONF and outlive
+# it when it is killed), and all their descendants (the jobs' processes).
+our_leftovers() {
+  local p pid ppid stepds=() all
   for p in /proc/[0-9]*; do
     [ "$(cat "$p/comm" 2>/dev/null)" = slurmstepd ] || continue
-    tr '\0' '\n' <"$p/environ" 2>/dev/null | grep -qx "SLURM_CONF=$CONF" && echo "${p#/proc/}"
+    tr '\0' '\n' <"$p/environ" 2>/dev/null | grep -qx "SLURM_CONF=$CONF" && stepds+=("${p#/proc/}")
   done
-  return 0
+  [ ${#stepds[@]} -gt 0 ] || return 0
+  all=" ${stepds[*]} "
+  # parent links of every process, then the closure below the stepds
+  local table
+  table=$(for p in /proc/[0-9]*; do
+    pid=${p#/proc/}
+    ppid=$(awk '{ print $4 }' "$p/stat" 2>/dev/null) && echo "$pid $ppid"
+  done)
+  local grew=1
+  while [ $grew -eq 1 ]; do
+    grew=0
+    while read -r pid ppid; do
+      if [[ "$all" == *" $ppid "* ]] && [[ "$all" != *" $pid "* ]]; then all+="$pid "; grew=1; fi
+    done <<<"$table"
+  done
+  echo $all
 }
 
 do_stop() {
@@ -267,11 +284,13 @@ do_stop() {
   fi
   kill_pidfile "$STATE/run/slurmd.pid" slurmd
   kill_pidfile "$STATE/run/slurmctld.pid" slurmctld
-  local p
-  for p in $(our_stepds); do
-    log "killing leftover slurmstepd $p"
-    kill -KILL "$p" 2>/dev/null || true
-  done
+  local left
+  left=$(our_leftovers)
+  if [ -n "$left" ]; then
+    log "killing leftover slurmstepd processes and their jobs: $left"
+    # shellcheck disable=SC2086
+    kill -KILL $left 2>/dev/null || true
+  fi
   kill_pidfile "$MUNGE_DIR/munged.pid" munged
   rm -f "$MUNGE_SOCKET" "$MUNGE_SOCKET.lock"
 }
