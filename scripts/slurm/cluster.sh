@@ -169,8 +169,7 @@ start_munged() {
     --pid-file="$MUNGE_DIR/munged.pid" --log-file="$MUNGE_DIR/munged.log" \
     --seed-file="$MUNGE_DIR/munged.seed" \
     || fail "munged did not start"
-  local i
-  for i in $(seq 1 50); do
+  for _ in $(seq 1 50); do
     if munge -n -S "$MUNGE_SOCKET" 2>/dev/null | unmunge -S "$MUNGE_SOCKET" >/dev/null 2>&1; then return 0; fi
     sleep 0.1
   done
@@ -183,8 +182,7 @@ start_daemon() { # name
   # Daemonizes itself and writes its pid file; SLURM_CONF in its environment marks its children
   # (slurmstepd) as ours for `stop`.
   "$name" -f "$CONF" >"$STATE/log/$name.out" 2>&1 || fail "$name exited with status $?"
-  local i
-  for i in $(seq 1 50); do
+  for _ in $(seq 1 50); do
     if pid_alive "$STATE/run/$name.pid" "$name"; then return 0; fi
     sleep 0.1
   done
@@ -228,11 +226,11 @@ do_start() {
 
 # ---------------------------------------------------------------------------------------------
 kill_pidfile() { # pidfile name
-  local f=$1 name=$2 pid i
+  local f=$1 name=$2 pid
   pid_alive "$f" "$name" || { rm -f "$f"; return 0; }
   pid=$(cat "$f")
   kill -TERM "$pid" 2>/dev/null || true
-  for i in $(seq 1 100); do
+  for _ in $(seq 1 100); do
     [ -d "/proc/$pid" ] || { rm -f "$f"; return 0; }
     sleep 0.1
   done
@@ -265,18 +263,19 @@ our_leftovers() {
       if [[ "$all" == *" $ppid "* ]] && [[ "$all" != *" $pid "* ]]; then all+="$pid "; grew=1; fi
     done <<<"$table"
   done
+  # shellcheck disable=SC2086 # collapse the spaces
   echo $all
 }
 
 do_stop() {
   if [ -f "$CONF" ] && pid_alive "$STATE/run/slurmctld.pid" slurmctld; then
-    local jobs i
+    local jobs
     jobs=$(squeue -h -o '%A' 2>/dev/null | sort -u | tr '\n' ' ' || true)
     if [ -n "${jobs// /}" ]; then
       log "cancelling jobs: $jobs"
       # shellcheck disable=SC2086
       scancel $jobs 2>/dev/null || true
-      for i in $(seq 1 40); do
+      for _ in $(seq 1 40); do
         [ -z "$(squeue -h -o '%A' 2>/dev/null || true)" ] && break
         sleep 0.25
       done

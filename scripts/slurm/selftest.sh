@@ -63,7 +63,7 @@ timed_start() { # label
 
 sweep_ok() {
   local base=$state/sweep
-  STANDIN_SLEEP=2 bash "$here/run-sweep.sh" -n 3 -o "$base" -b "$here/stand-in-optimize.sh" -- --problem demo \
+  STANDIN_SLEEP=2 bash "$here/run-sweep.sh" -n 3 -o "$base" -s "--time=5 --job-name=selftest" -b "$here/stand-in-optimize.sh" -- --problem demo \
     || { log "run-sweep.sh failed"; return 1; }
   local r=$base/merged/result.txt
   [ -s "$r" ] || { log "no merged $r"; return 1; }
@@ -106,6 +106,7 @@ rm -rf "$state"
 mkdir -p "$state"
 if timed_start "clean state dir"; then
   ok "cluster starts from a clean state dir"
+  # shellcheck disable=SC2016 # expanded by the inner shell
   check "sbatch runs a job after the restart" \
     bash -c 'out=$(sbatch --wait --parsable -o /dev/null --wrap true) && echo "job $out" >&2'
 else

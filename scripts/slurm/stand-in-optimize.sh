@@ -22,7 +22,7 @@ while [ $# -gt 0 ]; do
     *) args+=("$1"); shift ;;
   esac
 done
-[ -n "$shard" ] && [ -n "$output" ] || { echo "stand-in: --shard and --output are required" >&2; exit 2; }
+{ [ -n "$shard" ] && [ -n "$output" ]; } || { echo "stand-in: --shard and --output are required" >&2; exit 2; }
 mkdir -p "$output"
 start=$(date +%s.%N)
 sleep "${STANDIN_SLEEP:-2}"
