@@ -10,13 +10,15 @@
 # 3. run-sweep.sh with shard 2 failing on purpose: must exit non-zero and not merge
 # 4. cluster.sh stop; no munged/slurmctld/slurmd/slurmstepd left that was not there before
 # 5. the same from a clean STATE_DIR (a second cold start, timed), and stop again
+# A temporary STATE_DIR is removed after a passing run; a given one, or a failing run's, is kept.
 # The cluster is stopped by a trap whatever happens. Exits non-zero when a check fails; the
 # last line reads "selftest: N passed, N failed".
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 cluster=$here/cluster.sh
-state=${1:-$(mktemp -d /tmp/slurm-selftest.XXXXXX)}
+own_state=""
+if [ $# -ge 1 ]; then state=$1; else state=$(mktemp -d /tmp/slurm-selftest.XXXXXX) own_state=1; fi
 mkdir -p "$state"
 state=$(cd "$state" && pwd)
 export SLURM_CONF=$state/slurm.conf
@@ -31,6 +33,8 @@ check() { # description command...
 }
 cleanup() {
   bash "$cluster" stop "$state" || true
+  # a temporary state dir is kept (logs) only when something failed
+  if [ -n "$own_state" ] && [ "$failed" -eq 0 ] && [ "${done:-}" = 1 ]; then rm -rf "$state"; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -115,5 +119,7 @@ fi
 bash "$cluster" stop "$state"
 check "stop leaves no daemon running (second time)" none_left
 
+done=1
 echo "selftest: $passed passed, $failed failed"
+[ $failed -eq 0 ] || log "logs kept in $state"
 [ $failed -eq 0 ]
