@@ -29,6 +29,16 @@ struct RunCommandTests {
       #expect(iterations.last == reportedIterations, "\(solver)")
       #expect(outcome.stdout.contains(solver))
     }
+    // Goldstein–Price's global minimum is f(0, −1) = 3 (closed form): BFGS and CG-PR reach it
+    // from the standard start, converged, ending at the global minimizer.
+    for solver in ["bfgs", "cg-pr"] {
+      let row = try #require(solvers.firstIndex(of: solver))
+      let cell = { (column: String) in summary.rows[row][summary.header.firstIndex(of: column)!] }
+      let f = try #require(Double(cell("f")))
+      #expect(abs(f - 3) < 1e-9, "\(solver): f = \(f)")
+      #expect(cell("converged") == "true", "\(solver)")
+      #expect(cell("ended_at") == "global", "\(solver)")
+    }
     for plot in ["contours.svg", "convergence.svg", "convergence-evaluations.svg"] {
       let svg = try String(contentsOf: results.appendingPathComponent(plot), encoding: .utf8)
       #expect(svg.hasPrefix("<?xml") || svg.hasPrefix("<svg"), "\(plot)")

@@ -100,7 +100,10 @@ import _TestSupport
   }
 
   /// f = (x + 1)² + y² + 0·log(x) is NaN for x < 0, where descent from (1, 1) heads. Whatever
-  /// GSL makes of the NaNs, the run ends, and its best point is one where f is defined.
+  /// GSL makes of the NaNs, the run ends, and its best point is one where f is defined. For
+  /// x > 0, f = (x + 1)² + y² > 1 and ∂f/∂x = 2(x + 1) > 2, so no gradient method may claim
+  /// convergence (the simplex may: its criterion is its own size, which shrinks at the boundary),
+  /// and the best f lies in (1, f(start) = 5].
   @Test(arguments: GSLCatalog.names)
   func nanRegionEndsCleanly(solverName: String) throws {
     let function = TestFunction(
@@ -112,8 +115,14 @@ import _TestSupport
     options.maxIterations = 10_000
     let result = try GSLCatalog.make(solverName, settings: settings).minimize(
       function.objective(Double.self), from: function.start, options: options)
-    #expect(!result.converged || result.x[0] >= 0, "\(result.status): \(result.message)")
+    let (status, message) = (result.status, result.message)
+    if solverName.hasPrefix("gsl-nmsimplex") {
+      #expect(!result.converged || status == .xTolerance, "\(status): \(message)")
+    } else {
+      #expect(!result.converged, "\(status): \(message)")
+    }
     #expect(result.f.isFinite && result.x[0] >= 0)
-    #expect(result.f <= function.value(function.start))
+    let f = result.f
+    #expect(f > 1 && f <= function.value(function.start), "f = \(f)")
   }
 }

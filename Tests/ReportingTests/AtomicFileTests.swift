@@ -74,4 +74,31 @@ import Testing
     }
     #expect(try contents(of: dir) == [])
   }
+
+  // Root ignores permission bits: as root the same write is made by a child process that has
+  // given up root for the unprivileged user `nobody` (65534), so the denial path runs in CI too.
+  @Test(.enabled(if: getuid() == 0)) func readOnlyDirectoryIsReportedToAnUnprivilegedChild()
+    async throws
+  {
+    let dir = try scratchDirectory()
+    defer {
+      chmod(dir.path, 0o755)
+      try? FileManager.default.removeItem(at: dir)
+    }
+    chmod(dir.path, 0o555)
+    let path: String = dir.path
+    await #expect(processExitsWith: .success) { [path = path as String] in
+      guard setgid(65534) == 0, setuid(65534) == 0 else { exit(2) }
+      let target = URL(fileURLWithPath: path).appendingPathComponent("log.csv")
+      do {
+        try AtomicFile.write("data", to: target)
+        exit(3)
+      } catch ReportingError.cannotWrite(path: target.path, reason: "Permission denied") {
+        exit(0)
+      } catch {
+        exit(4)
+      }
+    }
+    #expect(try contents(of: dir) == [])
+  }
 }
