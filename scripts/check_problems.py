@@ -17,7 +17,8 @@ For every file it checks:
   - the same for every [[local_minima]] entry;
   - for exactly two scalar unknowns, [plot] exists and its bounds contain the minimum.
 
-Usage: python3 scripts/check_problems.py [problems/*.toml ...]   (default: all of problems/)
+Usage: python3 scripts/check_problems.py [problems/*.toml ...]
+(default: every .toml under problems/, subfolders such as problems/mgh/ included)
 Exit status is 0 only when every file passes.
 """
 
@@ -588,7 +589,7 @@ def check(path: Path) -> tuple[list[str], str]:
 
 def main(argv: list[str]) -> int:
     root = Path(__file__).resolve().parent.parent / "problems"
-    paths = [Path(p) for p in argv] if argv else sorted(root.glob("*.toml"))
+    paths = [Path(p) for p in argv] if argv else sorted(root.rglob("*.toml"))
     failed = 0
     for path in paths:
         try:
@@ -596,7 +597,8 @@ def main(argv: list[str]) -> int:
         except (ProblemError, KeyError, ValueError, OSError, tomllib.TOMLDecodeError) as exc:
             errors, summary = [f"{type(exc).__name__}: {exc}"], ""
         status = "ok  " if not errors else "FAIL"
-        print(f"{status} {path.stem:<20} {summary}")
+        label = path.relative_to(root).with_suffix("") if path.resolve().is_relative_to(root) else path.stem
+        print(f"{status} {str(label):<28} {summary}")
         for e in errors:
             print(f"       - {e}")
         failed += bool(errors)

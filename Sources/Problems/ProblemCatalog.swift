@@ -2,9 +2,10 @@ import Foundation
 import OptimizationCore
 
 /// Finds and loads problems: the built-in ones (embedded in the binary at build time from the
-/// package's `problems/` directory) by name, and a user's own by path.
+/// package's `problems/` directory and its subfolders) by name, and a user's own by path.
 public enum ProblemCatalog {
-  /// Sorted file stems of the built-in problems: "goldstein", ….
+  /// Sorted names of the built-in problems: their paths below `problems/` without `.toml`,
+  /// "goldstein", …, "mgh/rosenbrock", ….
   public static var builtinNames: [String] {
     embeddedProblemFiles.keys.filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) }
       .sorted()
@@ -25,7 +26,8 @@ public enum ProblemCatalog {
       return try ProblemLoader(
         file: "problems/\(nameOrPath).toml", name: nameOrPath, text: text,
         readData: { path in
-          embeddedProblemFiles[path].map { .success($0) } ?? .failure(.missing)
+          EmbeddedPath.resolve(path, besideProblem: nameOrPath)
+            .flatMap { embeddedProblemFiles[$0] }.map { .success($0) } ?? .failure(.missing)
         }, overrides: parameters
       ).load()
     }
