@@ -2,21 +2,10 @@ import Foundation
 import Problems
 
 /// Turns `--problem` values into problem names or paths: a built-in name, a suite name
-/// (`classic`: the built-in problems of two variables), a `.toml` file, a folder (its `.toml`
-/// files) or a glob (`problems/*.toml`). Order is kept, duplicates dropped.
+/// (`ProblemCatalog.suiteNames`: `classic`, the built-in problems of two variables, and `mgh`,
+/// the 35 problems of Moré, Garbow & Hillstrom), a `.toml` file, a folder (its `.toml` files) or
+/// a glob (`problems/*.toml`). Order is kept, duplicates dropped.
 public enum ProblemSelection {
-  public static let suiteNames = ["classic"]
-
-  public static func suite(_ name: String) -> [String]? {
-    switch name {
-    case "classic":
-      return ProblemCatalog.builtinNames.filter {
-        (try? ProblemCatalog.load($0))?.dimension == 2
-      }
-    default: return nil
-    }
-  }
-
   public static func expand(_ values: [String]) throws(SweepError) -> [String] {
     var result: [String] = []
     for value in values {
@@ -30,7 +19,7 @@ public enum ProblemSelection {
   }
 
   private static func expandOne(_ value: String) throws(SweepError) -> [String] {
-    if let members = suite(value) { return members }
+    if let members = ProblemCatalog.suite(value) { return members }
     if ProblemCatalog.builtinNames.contains(value) { return [value] }
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: value, isDirectory: &isDirectory) {

@@ -8,7 +8,7 @@ import Sweeps
 /// (`solver.minimize` on each problem's objective, nothing stored), and the speed-up of two
 /// jobs over one. The problem set is `mgh` when it is built in, otherwise `classic`.
 func sweepSection(_ plan: TimingPlan) throws -> String {
-  let suite = ProblemSelection.suite("mgh") != nil ? "mgh" : "classic"
+  let suite = ProblemCatalog.suite("mgh") != nil ? "mgh" : "classic"
   var definition = SweepDefinition(
     problems: try ProblemSelection.expand([suite]).map { .init(problem: $0) },
     solvers: ["bfgs", "lbfgs", "newton", "cg-pr"].map { .init(solver: $0) })

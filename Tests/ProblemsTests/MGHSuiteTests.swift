@@ -1,5 +1,7 @@
+import Autodiff
 import Foundation
 import Testing
+import _TestSupport
 
 @testable import Problems
 
