@@ -52,16 +52,17 @@ public struct ProfileFigure: Sendable {
       note: cost == .seconds ? "times below 1 µs count as 1 µs" : "")
   }
 
-  /// Data profiles against log₂ κ, κ in units of n + 1 evaluations.
+  /// Data profiles against log₂ κ, κ in units of n + 1 evaluations; every panel shows the same
+  /// κ range, so the targets can be compared at a glance.
   public init(data profiles: [DataProfile], title: String) {
+    let kappas = profiles.flatMap { $0.kappas.joined() }.filter { $0.isFinite && $0 > 0 }
+    let lower = kappas.min() ?? 1
+    let range = lower...Swift.max(lower * 2, (kappas.max() ?? 1) * 1.5)
     self.init(
       title: title, solvers: profiles.first?.solvers ?? [],
-      panels: profiles.map { profile in
-        let kappas = profile.kappas.joined().filter { $0.isFinite && $0 > 0 }
-        let lower = kappas.min() ?? 1
-        return Panel(
-          title: "ε = \(TableFormatter.format(profile.target))", steps: profile.steps,
-          xRange: lower...Swift.max(lower * 2, (kappas.max() ?? 1) * 1.5))
+      panels: profiles.map {
+        Panel(
+          title: "ε = \(TableFormatter.format($0.target))", steps: $0.steps, xRange: range)
       },
       xLabel: "κ, evaluations ÷ (n + 1)", yLabel: "fraction solved within κ")
   }
