@@ -10,9 +10,10 @@ run: setup
 	$(SWIFT) build -c release --product optimize
 	.build/release/optimize --problem goldstein
 
-# The Swift suite, then a sweep on a real single-node SLURM cluster (root; scripts/slurm/cluster.sh
+# The Swift suite (with headless Chromium for the sweep report), then a sweep on a real single-node SLURM cluster (root; scripts/slurm/cluster.sh
 # installs slurm-wlm and munge on first use, starts the daemons and stops them afterwards).
 test: setup
+	bash scripts/setup-test.sh
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	bash scripts/slurm/sweep-e2e.sh "$$($(SWIFT) build --show-bin-path)/optimize"

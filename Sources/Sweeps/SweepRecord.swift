@@ -17,6 +17,8 @@ public struct SweepRecord: Sendable, Equatable {
   public var iterations: Int
   /// Nil when not finite.
   public var f: Double?
+  /// The problem's known minimum f*, if any.
+  public var fStar: Double?
   public var fError: Double?
   public var xError: Double?
   public var endedAt: String?

@@ -22,7 +22,8 @@ public struct SweepResults: Sendable {
       var row = [
         r.key, r.problem, r.parameters, "\(r.dimension)", r.solver, r.settings, "\(r.startIndex)",
         "\(r.repetition)", r.status, r.converged ? "true" : "false", r.message, "\(r.iterations)",
-        number(r.f), number(r.fError), number(r.xError), r.endedAt ?? "", "\(r.fEvals)",
+        number(r.f), number(r.fStar), number(r.fError), number(r.xError), r.endedAt ?? "",
+        "\(r.fEvals)",
         "\(r.gradEvals)", "\(r.hessianEvals)", "\(r.hvpEvals)", CSVNumber.format(r.seconds),
       ]
       for i in targets.indices {
@@ -45,6 +46,10 @@ public struct SweepResults: Sendable {
     public var converged: Int
     /// Median evaluations over the problems solved to the tightest target, if any.
     public var medianEvaluations: Int?
+    /// Rank and score by `SolverRanking` (the report's rule): the area under the performance
+    /// profile in evaluations at the tightest target anyone reached.
+    public var rank = 0
+    public var score = 0.0
   }
 
   public func solverLines() -> [SolverLine] {
@@ -66,26 +71,33 @@ public struct SweepResults: Sendable {
         converged: group.filter(\.converged).count,
         medianEvaluations: costs.isEmpty ? nil : costs[costs.count / 2])
     }
-    // Ranked by problems solved to the tightest target, then to looser ones, then by the
-    // median cost of the tightest.
-    return lines.sorted { a, b in
-      for i in targets.indices.reversed() where a.solved[i] != b.solved[i] {
-        return a.solved[i] > b.solved[i]
-      }
-      return (a.medianEvaluations ?? .max) < (b.medianEvaluations ?? .max)
-    }
+    // The report's ranking, so the table and report.html agree.
+    let outcomes = SweepReportFiles.outcomes(runs)
+    guard !outcomes.isEmpty,
+      let table = try? SweepCostTable(outcomes: outcomes, targets: targets),
+      let ranking = try? SolverRanking(table: table)
+    else { return lines }
+    let entries = Dictionary(
+      ranking.entries.map { ($0.solver, $0) }, uniquingKeysWith: { a, _ in a })
+    return lines.map { line in
+      var line = line
+      line.rank = entries[line.solver]?.rank ?? 0
+      line.score = entries[line.solver]?.score ?? 0
+      return line
+    }.sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.solver < $1.solver }
   }
 
-  /// The ranked table of solved counts, as plain text.
+  /// The ranked table of solved counts, as plain text, with the ranking's rule below it.
   public func table() -> String {
     let headers =
-      ["rank", "solver", "problems"] + targets.map { "solved ε=\($0)" } + [
+      ["rank", "solver", "score", "problems"] + targets.map { "solved ε=\($0)" } + [
         "converged", "median evals (tightest)",
       ]
-    let rows = solverLines().enumerated().map { index, line in
-      ["\(index + 1)", line.solver, "\(line.problems)"] + line.solved.map { "\($0)" } + [
-        "\(line.converged)", line.medianEvaluations.map { "\($0)" } ?? "–",
-      ]
+    let rows = solverLines().map { line in
+      ["\(line.rank)", line.solver, String(format: "%.3f", line.score), "\(line.problems)"]
+        + line.solved.map { "\($0)" } + [
+          "\(line.converged)", line.medianEvaluations.map { "\($0)" } ?? "–",
+        ]
     }
     let widths = headers.indices.map { c in
       ([headers[c]] + rows.map { $0[c] }).map(\.count).max() ?? 0
@@ -97,6 +109,6 @@ public struct SweepResults: Sendable {
           : String(repeating: " ", count: widths[c] - cell.count) + cell
       }.joined(separator: "  ")
     }
-    return ([line(headers)] + rows.map(line)).joined(separator: "\n")
+    return ([line(headers)] + rows.map(line) + ["", SolverRanking.rule]).joined(separator: "\n")
   }
 }

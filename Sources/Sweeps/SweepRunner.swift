@@ -112,6 +112,7 @@ public struct SweepRunner: Sendable {
       settings: configuration.settings.label, startIndex: task.startIndex,
       repetition: task.repetition, status: run.status.rawValue, converged: run.status.isConverged,
       message: run.message, iterations: run.iterations, f: run.f.isFinite ? run.f : nil,
+      fStar: problem.minimum?.f,
       fError: run.fError, xError: run.xError, endedAt: run.endedAt, fEvals: run.counts.f,
       gradEvals: run.counts.gradient, hessianEvals: run.counts.hessian,
       hvpEvals: run.counts.hessianVector, seconds: run.seconds,

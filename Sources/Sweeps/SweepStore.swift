@@ -13,6 +13,9 @@ import Foundation
 ///   `history(run_key, points)`, the thinned convergence history of a run as one JSON text
 ///   `[[evaluations, f], …]` (null for a non-finite f).
 ///
+/// Number columns are declared without a type: a REAL column would store a whole-number double
+/// as an integer and so turn −0.0 into 0; untyped, every double comes back bit for bit.
+///
 /// Each run is written with its targets and history in one transaction in WAL mode with
 /// `synchronous = NORMAL`: once `record` returns, the run is in the write-ahead log in the
 /// operating system's hands, so it survives the process being killed (SIGKILL included). Only
@@ -46,7 +49,8 @@ public final class SweepStore: @unchecked Sendable {
 
   static let runColumns = [
     "key", "problem", "parameters", "dimension", "solver", "settings", "start_index",
-    "repetition", "status", "converged", "message", "iterations", "f", "f_error", "x_error",
+    "repetition", "status", "converged", "message", "iterations", "f", "f_star", "f_error",
+    "x_error",
     "ended_at", "f_evals", "grad_evals", "hessian_evals", "hvp_evals", "seconds",
   ]
 
@@ -64,11 +68,12 @@ public final class SweepStore: @unchecked Sendable {
       CREATE TABLE IF NOT EXISTS runs (
         key TEXT PRIMARY KEY, problem TEXT, parameters TEXT, dimension INTEGER, solver TEXT,
         settings TEXT, start_index INTEGER, repetition INTEGER, status TEXT, converged INTEGER,
-        message TEXT, iterations INTEGER, f REAL, f_error REAL, x_error REAL, ended_at TEXT,
+        message TEXT, iterations INTEGER, f, f_star, f_error, x_error,
+        ended_at TEXT,
         f_evals INTEGER, grad_evals INTEGER, hessian_evals INTEGER, hvp_evals INTEGER,
-        seconds REAL);
+        seconds);
       CREATE TABLE IF NOT EXISTS targets (
-        run_key TEXT, target INTEGER, epsilon REAL, evaluations INTEGER, seconds REAL,
+        run_key TEXT, target INTEGER, epsilon, evaluations INTEGER, seconds,
         PRIMARY KEY (run_key, target));
       CREATE TABLE IF NOT EXISTS history (run_key TEXT PRIMARY KEY, points TEXT);
       """)
@@ -156,7 +161,8 @@ public final class SweepStore: @unchecked Sendable {
         .text(r.key), .text(r.problem), .text(r.parameters), .init(r.dimension), .text(r.solver),
         .text(r.settings), .init(r.startIndex), .init(r.repetition), .text(r.status),
         .init(r.converged ? 1 : 0), .text(r.message), .init(r.iterations), .init(r.f),
-        .init(r.fError), .init(r.xError), .init(r.endedAt), .init(r.fEvals), .init(r.gradEvals),
+        .init(r.fStar), .init(r.fError), .init(r.xError), .init(r.endedAt), .init(r.fEvals),
+        .init(r.gradEvals),
         .init(r.hessianEvals), .init(r.hvpEvals), .init(r.seconds),
       ])
     for (i, epsilon) in epsilons.enumerated() {
@@ -193,9 +199,9 @@ public final class SweepStore: @unchecked Sendable {
         dimension: v[3].int ?? 0, solver: v[4].string ?? "", settings: v[5].string ?? "",
         startIndex: v[6].int ?? 0, repetition: v[7].int ?? 0, status: v[8].string ?? "",
         converged: v[9].int == 1, message: v[10].string ?? "", iterations: v[11].int ?? 0,
-        f: v[12].double, fError: v[13].double, xError: v[14].double, endedAt: v[15].string,
-        fEvals: v[16].int ?? 0, gradEvals: v[17].int ?? 0, hessianEvals: v[18].int ?? 0,
-        hvpEvals: v[19].int ?? 0, seconds: v[20].double ?? 0,
+        f: v[12].double, fStar: v[13].double, fError: v[14].double, xError: v[15].double,
+        endedAt: v[16].string, fEvals: v[17].int ?? 0, gradEvals: v[18].int ?? 0,
+        hessianEvals: v[19].int ?? 0, hvpEvals: v[20].int ?? 0, seconds: v[21].double ?? 0,
         targetEvaluations: hits.map(\.1), targetSeconds: hits.map(\.2),
         history: history[key] ?? [])
     }

@@ -123,14 +123,15 @@ struct SweepRunCommand: ParsableCommand {
       planned: tasks.map(\.key))
     InterruptHandler.install()
     let summary = try SweepRunner(plan: plan, jobs: jobs).run(tasks, into: store)
+    try SweepReportFiles.write(store: store, definition: definition, to: directory)
     let results = SweepResults(runs: try store.runs(), targets: definition.targets)
-    try AtomicFile.write(results.csv(), to: directory.appendingPathComponent("runs.csv"))
     if !quiet {
       switch format {
       case .table:
         print(
           "sweep: \(tasks.count) runs (\(summary.ran) run now, \(summary.skipped) already done)"
-            + " into \(directory.relativePath)/sweep.sqlite, runs.csv\n")
+            + " into \(directory.relativePath)/: sweep.sqlite, "
+            + SweepReportFiles.names.joined(separator: ", ") + "\n")
         print(results.table())
       case .json:
         print(SweepSummaryJSON.document(results, store: store, directory: directory).rendered())
@@ -167,8 +168,8 @@ struct SweepMergeCommand: ParsableCommand {
       from: inputs.map { URL(fileURLWithPath: $0).appendingPathComponent("sweep.sqlite") })
     let merged = try SweepStore(existing: store)
     let definition = try SweepDefinition.decode(try merged.metadata().definition)
+    try SweepReportFiles.write(store: merged, definition: definition, to: directory)
     let results = SweepResults(runs: try merged.runs(), targets: definition.targets)
-    try AtomicFile.write(results.csv(), to: directory.appendingPathComponent("runs.csv"))
     print("merged \(inputs.count) stores: \(report.runs) runs into \(store.relativePath)")
     if !report.duplicates.isEmpty {
       print("duplicated runs (kept once): \(report.duplicates.count)")

@@ -8,6 +8,7 @@ enum SweepSummaryJSON {
     return .object([
       ("store", .string(store.url.relativePath)),
       ("runs_csv", .string(directory.appendingPathComponent("runs.csv").relativePath)),
+      ("report", .string(directory.appendingPathComponent("report.html").relativePath)),
       ("definition_hash", .optional(metadata?.definitionHash)),
       ("version", .optional(metadata?.version)),
       ("runs", .int(results.runs.count)),
@@ -17,6 +18,7 @@ enum SweepSummaryJSON {
         .array(
           results.solverLines().map { line in
             .object([
+              ("rank", .int(line.rank)), ("score", .number(line.score)),
               ("solver", .string(line.solver)), ("problems", .int(line.problems)),
               ("solved", .array(line.solved.map { .int($0) })),
               ("converged", .int(line.converged)),
