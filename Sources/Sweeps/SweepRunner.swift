@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import OptimizationCore
 import Problems
+import Reporting
 import Runs
 import Solvers
 import Synchronization
@@ -13,10 +14,24 @@ import Synchronization
 public struct SweepRunner: Sendable {
   public let plan: SweepPlan
   public let jobs: Int
+  /// When set, each run's iteration log (every iteration, at most 20 coordinates of x) is
+  /// written there as `<run key>.csv`, the key's characters outside [A-Za-z0-9._-] as `_`.
+  public let logDirectory: URL?
 
-  public init(plan: SweepPlan, jobs: Int) {
+  public init(plan: SweepPlan, jobs: Int, logDirectory: URL? = nil) {
     self.plan = plan
     self.jobs = max(1, jobs)
+    self.logDirectory = logDirectory
+  }
+
+  /// The file name of a run's iteration log.
+  public static func logName(_ key: String) -> String {
+    String(
+      key.unicodeScalars.map { scalar -> Character in
+        scalar.isASCII
+          && (CharacterSet.alphanumerics.contains(scalar) || "._-".unicodeScalars.contains(scalar))
+          ? Character(scalar) : "_"
+      }) + ".csv"
   }
 
   public struct Summary: Sendable {
@@ -90,9 +105,9 @@ public struct SweepRunner: Sendable {
     let tracker = Mutex(
       TargetTracker(targets: definition.targets, fStar: problem.minimum?.f))
     var options = definition.runConfiguration(solver: configuration).solverOptions(T.self)
-    // The tracker sees every iteration; the trace keeps only the first and last.
-    options.traceEvery = Int.max
-    options.traceCoordinateLimit = 2
+    // The tracker sees every iteration; without logs the trace keeps only the first and last.
+    options.traceEvery = logDirectory == nil ? Int.max : 1
+    options.traceCoordinateLimit = logDirectory == nil ? 2 : 20
     options.callback = { record in
       tracker.withLock { $0.observe(record) }
       return .proceed
@@ -100,6 +115,11 @@ public struct SweepRunner: Sendable {
     let result = solver.minimize(
       problem.makeObjective(T.self), from: start.map { T($0) }, options: options)
     if result.status == .interrupted { return nil }
+    if let logDirectory {
+      let text = IterationLog.csv(for: result, coordinateNames: problem.coordinateNames)
+      // A log that cannot be written loses the log, not the run.
+      try? AtomicFile.write(text, to: logDirectory.appendingPathComponent(Self.logName(task.key)))
+    }
     let run = CompletedRun(
       result, startIndex: task.startIndex, start: start, minima: KnownMinima(problem),
       dimension: problem.dimension)

@@ -61,6 +61,9 @@ struct SweepRunCommand: ParsableCommand {
   @Flag(help: "Print nothing but errors.")
   var quiet = false
 
+  @Flag(help: "Write each run's iteration log to <output>/logs/.")
+  var logs = false
+
   func definition() throws -> SweepDefinition {
     if let sweepFile {
       let flags: [(Bool, String)] = [
@@ -122,7 +125,9 @@ struct SweepRunCommand: ParsableCommand {
         shardCount: shardNumbers?.1),
       planned: tasks.map(\.key))
     InterruptHandler.install()
-    let summary = try SweepRunner(plan: plan, jobs: jobs).run(tasks, into: store)
+    let summary = try SweepRunner(
+      plan: plan, jobs: jobs, logDirectory: logs ? directory.appendingPathComponent("logs") : nil
+    ).run(tasks, into: store)
     try SweepReportFiles.write(store: store, definition: definition, to: directory)
     let results = SweepResults(runs: try store.runs(), targets: definition.targets)
     if !quiet {

@@ -238,4 +238,27 @@ import Testing
     #expect(typo.stderr.contains("unknown key 'settings.sgd.lrr'; did you mean 'settings.sgd.lr'?"))
     #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("typo").path))
   }
+
+  @Test("--logs writes every run's iteration log, ending at the run's last iteration")
+  func iterationLogs() throws {
+    let directory = try OptimizeProcess.scratchDirectory()
+    let outcome = try OptimizeProcess.run(
+      [
+        "sweep", "--problem", "goldstein", "--solver", "bfgs,newton", "--starts", "1", "--logs",
+        "--output", "out", "--quiet",
+      ], in: directory)
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let runs = try SweepStore(existing: directory.appendingPathComponent("out/sweep.sqlite"))
+      .runs()
+    #expect(runs.count == 4)
+    for run in runs {
+      let log = try String(
+        contentsOf: directory.appendingPathComponent("out/logs/\(SweepRunner.logName(run.key))"),
+        encoding: .utf8)
+      let rows = log.split(whereSeparator: \.isNewline)
+      #expect(rows.first?.hasPrefix("iteration,f,") == true)
+      #expect(
+        rows.count == run.iterations + 2, "\(run.key): header + iterations 0…\(run.iterations)")
+    }
+  }
 }
