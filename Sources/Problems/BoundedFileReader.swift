@@ -4,20 +4,26 @@ import Foundation
   import Glibc
 #endif
 
-/// Reads a whole text file, refusing one larger than a limit without reading past it.
-///
-/// The size is found by reading, not from the file's attributes: a device or a pipe
-/// (`/dev/zero`, `/dev/stdin`) reports a size of 0 and would otherwise be read forever.
+/// Reads a whole text file, refusing one larger than a limit without reading past it, and
+/// anything that is not a regular file: a named pipe would block the open until a writer came
+/// (forever, if none does), and a device or a pipe (`/dev/zero`, `/dev/stdin`) has no end.
 enum BoundedFileReader {
   enum Failure: Error, Equatable {
     case missing
     case unreadable
     case tooLarge
     case notUTF8
+    case notRegularFile
   }
 
   static func text(atPath path: String, limit: Int) -> Result<String, Failure> {
-    let descriptor = open(path, O_RDONLY)
+    var status = stat()
+    guard stat(path, &status) == 0 else {
+      return .failure(errno == ENOENT ? .missing : .unreadable)
+    }
+    guard status.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegularFile) }
+    // O_NONBLOCK: should the path have become a pipe since, the open must not wait for a writer.
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK)
     guard descriptor >= 0 else { return .failure(errno == ENOENT ? .missing : .unreadable) }
     defer { close(descriptor) }
     var bytes = [UInt8]()

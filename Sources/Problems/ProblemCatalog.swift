@@ -55,6 +55,9 @@ public enum ProblemCatalog {
         file: nameOrPath,
         "the file is larger than \(maximumFileSize) bytes, the limit for problem files "
           + "(put large data in a `data` CSV)")
+    case .failure(.notRegularFile):
+      throw ProblemError(
+        file: nameOrPath, "not a regular file (a pipe, device or folder is not read)")
     case .failure(.notUTF8):
       throw ProblemError(file: nameOrPath, "the file is not UTF-8 text")
     }

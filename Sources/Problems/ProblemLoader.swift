@@ -187,6 +187,8 @@ struct ProblemLoader {
     case .failure(.missing): throw fail("data", "data file '\(path)' not found")
     case .failure(.unreadable): throw fail("data", "data file '\(path)' cannot be read")
     case .failure(.notUTF8): throw fail("data", "data file '\(path)' is not UTF-8 text")
+    case .failure(.notRegularFile):
+      throw fail("data", "data file '\(path)' is not a regular file (a pipe, device or folder)")
     case .failure(.tooLarge):
       throw fail(
         "data",

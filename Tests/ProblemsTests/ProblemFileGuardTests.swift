@@ -37,13 +37,34 @@ import Testing
     #expect(error.message.localizedCaseInsensitiveContains("empty"), "\(error)")
   }
 
-  /// A pipe (like a device) reports a size of 0 and here never ends: the read must stop at the
-  /// limit instead of filling memory.
-  @Test func endlessPipeIsRefusedAsTooLarge() throws {
+  /// A pipe that never ends is refused before it is read: it is not a regular file.
+  @Test func endlessPipeIsRefusedAsNotARegularFile() throws {
     let pipe = try EndlessPipe()
     let error = try #require(loadError(pipe.path))
     #expect(error.description.hasPrefix(pipe.path))
-    #expect(error.message.contains("larger than \(ProblemCatalog.maximumFileSize) bytes"))
+    #expect(error.message.contains("not a regular file"), "\(error)")
+  }
+
+  /// A named pipe nobody writes to: opening it for reading waited forever before the fix (the
+  /// suite hung here); now it is refused at once, as a problem file and as a data file.
+  @Test func silentPipeIsRefusedAtOnce() throws {
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("silent-\(UUID().uuidString).pipe").path
+    #expect(mkfifo(path, 0o600) == 0)
+    defer { unlink(path) }
+    #expect(dataLoadMessage(path).contains("not a regular file"))
+    // Last: `loadError` removes what it loads.
+    let error = try #require(loadError(path))
+    #expect(error.message.contains("not a regular file"), "\(error)")
+  }
+
+  @Test func aFolderIsRefusedAsNotARegularFile() throws {
+    // A folder of its own: `loadError` removes what it loads.
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("folder-\(UUID().uuidString).toml")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+    let error = try #require(loadError(folder.path))
+    #expect(error.message.contains("not a regular file"), "\(error)")
   }
 
   /// The message of loading a problem whose `data` is the file at `path`, or "" if it loads.
@@ -63,11 +84,11 @@ import Testing
     }
   }
 
-  @Test func endlessDataFileIsRefusedAsTooLarge() throws {
+  @Test func endlessDataFileIsRefusedAsNotARegularFile() throws {
     let pipe = try EndlessPipe()
     let message = dataLoadMessage(pipe.path)
     #expect(message.contains("data") && message.contains(pipe.path))
-    #expect(message.contains("larger than \(ProblemCatalog.maximumDataFileSize) bytes"))
+    #expect(message.contains("not a regular file"), "\(message)")
   }
 
   @Test func dataFileThatIsNotTextIsRefused() throws {
