@@ -350,8 +350,12 @@ struct ProblemLoader {
     guard let f = number(fValue) else {
       throw fail(key + ".f", "expected a number, found \(describe(fValue))")
     }
+    guard f.isFinite else { throw fail(key + ".f", "a known minimum must be finite, not \(f)") }
     let x = try flatPoint(t["x"], key: key + ".x", dimension: dimension, scope: nil)
     if needsX && x == nil { throw fail(key + ".x", "missing required key") }
+    if let x, let bad = x.first(where: { !$0.isFinite }) {
+      throw fail(key + ".x", "a known minimizer must be finite, not \(bad)")
+    }
     return KnownPoint(f: f, x: x)
   }
 

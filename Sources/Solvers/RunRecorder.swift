@@ -47,12 +47,20 @@ public final class RunRecorder<T: SolverScalar> {
     x: [T], f: T, gradient: [T]? = nil, gradientNorm: T? = nil, extras: [String: Double] = [:]
   ) -> Status? {
     let gNorm = gradientNorm ?? gradient.map(VectorNorms.euclidean) ?? .nan
-    let finite =
-      f.isFinite && x.allSatisfy(\.isFinite) && (gradient?.allSatisfy(\.isFinite) ?? true)
+    let pointIsFinite = f.isFinite && x.allSatisfy(\.isFinite)
     let bounded =
       Swift.abs(f) <= options.divergenceThreshold
       && x.allSatisfy { Swift.abs($0) <= options.divergenceThreshold }
-    guard finite, bounded else { return .diverged }
+    guard pointIsFinite, bounded, gradient?.allSatisfy(\.isFinite) ?? true else {
+      // A finite point whose gradient is not (√(x² + y²) at its minimum) still counts for the
+      // best point: the result is the best finite point seen, even if the run ends here.
+      if pointIsFinite, bounded, f < bestF {
+        bestF = f
+        bestX = x
+        bestGradientNorm = gNorm
+      }
+      return .diverged
+    }
 
     iteration += 1
     let step = stopping.previousX.map { VectorNorms.euclideanDistance(x, $0) } ?? 0

@@ -17,7 +17,8 @@ struct Optimize: ParsableCommand {
   /// non-zero exit; `--help` still prints the full help.
   static func main() {
     do {
-      var command = try parseAsRoot()
+      var command = try parseAsRoot(
+        NegativeNumberArguments.joined(Array(CommandLine.arguments.dropFirst())))
       try command.run()
     } catch let exit as ExitCode {
       Foundation.exit(exit.rawValue)

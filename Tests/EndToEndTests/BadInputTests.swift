@@ -26,6 +26,22 @@ struct BadInputTests {
 
   static let cases: [Case] = [
     Case(
+      label: "negative gtol (its own check, not 'Missing value')",
+      arguments: ["--problem", "sphere", "--gtol", "-1"],
+      mentions: ["--gtol must be a non-negative number, got -1.0"]),
+    Case(
+      label: "a non-finite known minimum", arguments: ["--problem", "bad.toml"],
+      files: ["bad.toml": text(validTOML + "\n[minimum]\nf = nan\nx = [0.0, 0.0]\n")],
+      mentions: ["bad.toml", "minimum.f", "finite"]),
+    Case(
+      label: "a non-finite known minimizer", arguments: ["--problem", "bad.toml"],
+      files: ["bad.toml": text(validTOML + "\n[minimum]\nf = 0.0\nx = [inf, 0.0]\n")],
+      mentions: ["bad.toml", "minimum.x", "finite"]),
+    Case(
+      label: "a non-finite local minimum", arguments: ["--problem", "bad.toml"],
+      files: ["bad.toml": text(validTOML + "\n[[local_minima]]\nf = -inf\nx = [1.0, 0.0]\n")],
+      mentions: ["bad.toml", "local_minima[0].f", "finite"]),
+    Case(
       label: "unknown problem", arguments: ["--problem", "goldstien"],
       mentions: ["goldstien", "goldstein"]),
     Case(

@@ -107,4 +107,45 @@ struct RunCommandTests {
     let doubleValues = (doubleLog.column("f") ?? []).compactMap(Double.init)
     #expect(doubleValues.contains { Double(Float($0)) != $0 })
   }
+
+  @Test("negative numbers are values: --start -1,2 and derive --at -1.2,1")
+  func negativeValues() throws {
+    let directory = try OptimizeProcess.scratchDirectory()
+    let run = try OptimizeProcess.run(
+      [
+        "--problem", "rosenbrock", "--solver", "bfgs", "--start", "-1,2", "--format", "csv",
+        "--no-plots",
+      ], in: directory)
+    #expect(run.status == 0, "\(run.stderr)")
+    let derive = try OptimizeProcess.run(
+      ["derive", "--problem", "rosenbrock", "--at", "-1.2,1", "--format", "json"], in: directory)
+    #expect(derive.status == 0, "\(derive.stderr)")
+    // f(−1.2, 1) = (1 + 1.2)² + 100(1 − 1.44)² = 4.84 + 19.36 = 24.2.
+    let document = try #require(
+      try JSONSerialization.jsonObject(with: Data(derive.stdout.utf8)) as? [String: Any])
+    #expect(abs((document["f"] as? Double ?? 0) - 24.2) < 1e-12)
+    #expect(document["point"] as? [Double] == [-1.2, 1])
+  }
+
+  @Test("a start where f is finite but ∇f is not: the result is that point, not f = inf")
+  func finitePointWithoutGradient() throws {
+    let directory = try OptimizeProcess.scratchDirectory()
+    try """
+    title = "cone"
+    variables = ["x", "y"]
+    objective = "sqrt(x^2 + y^2)"
+    start = [0.0, 0.0]
+    """.write(to: directory.appendingPathComponent("cone.toml"), atomically: true, encoding: .utf8)
+    let outcome = try OptimizeProcess.run(
+      [
+        "--problem", "cone.toml", "--solver", "bfgs,lbfgs,steepest-descent,newton", "--format",
+        "csv", "--no-plots",
+      ], in: directory)
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let table = try CSVTable(outcome.stdout)
+    let fs = table.column("f") ?? []
+    #expect(fs.count == 4)
+    // f(0, 0) = 0, the best finite point seen by every run.
+    #expect(fs.allSatisfy { Double($0) == 0 }, "\(fs)")
+  }
 }
