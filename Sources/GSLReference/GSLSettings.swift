@@ -3,7 +3,9 @@
 public struct GSLSettings: Sendable, Hashable {
   /// How the initial simplex of `gsl-nmsimplex2` is laid out around the start.
   public enum SimplexStep: Sendable, Hashable {
-    /// The same step along every coordinate (the manual's example uses 1).
+    /// The same step along every coordinate (the manual's example uses 1), widened to
+    /// 1e-3·|xᵢ| where that is larger: a step of 1 vanishes in the rounding of a coordinate of
+    /// 1e17, and a simplex that cannot move reads as converged.
     case uniform(Double)
     /// `fraction`·|xᵢ| along coordinate i, but at least `minimum` (so a zero coordinate still
     /// gets a non-degenerate edge).
@@ -54,7 +56,7 @@ public struct GSLSettings: Sendable, Hashable {
   /// The initial simplex step along each coordinate of `start`.
   public func simplexSteps(around start: [Double]) -> [Double] {
     switch simplexStep {
-    case .uniform(let h): return start.map { _ in h }
+    case .uniform(let h): return start.map { max(h, 1e-3 * abs($0)) }
     case .relative(let fraction, let minimum): return start.map { max(fraction * abs($0), minimum) }
     }
   }

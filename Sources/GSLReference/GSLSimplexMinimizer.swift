@@ -93,6 +93,15 @@ public struct GSLSimplexMinimizer: Solver {
         }
         let scale = 1 + Double(VectorNorms.maximum(x))
         if gsl_multimin_test_size(size, sizeTolerance * scale) == GSL_SUCCESS {
+          // A simplex that shrank without its best vertex ever leaving the start has not
+          // converged: its edges were lost in rounding, or f is flat at the start's scale.
+          if x == start {
+            return recorder.finish(
+              .failed,
+              message:
+                "the simplex shrank to size \(size) without moving from the start (its edges may vanish in the start's rounding)"
+            )
+          }
           return recorder.finish(
             .xTolerance,
             message: "simplex size \(size) ≤ \(sizeTolerance) · (1 + ‖x‖∞) (gsl_multimin_test_size)"

@@ -125,4 +125,18 @@ import _TestSupport
     let f = result.f
     #expect(f > 1 && f <= function.value(function.start), "f = \(f)")
   }
+
+  /// From (1e17, 1e17) on f = x² + y², steps of 1 vanish in the coordinates' rounding (their
+  /// spacing is 16). The simplex must still move, and no run that has not moved may read as
+  /// converged: f(start) = 2e34, so the result must lie well below it or the run must not
+  /// claim convergence.
+  @Test func hugeStartSimplexMovesOrDoesNotClaimConvergence() throws {
+    var options = SolverOptions<Double>()
+    options.maxIterations = 2_000
+    let result = try GSLCatalog.make("gsl-nmsimplex2").minimize(
+      TestFunctions.sphere.objective(Double.self), from: [1e17, 1e17, 1e17], options: options)
+    let (status, f, iterations) = (result.status, result.f, result.iterations)
+    #expect(iterations > 1, "\(status) after \(iterations) iterations")
+    #expect(f < 3e34 * 1e-6 || !result.converged, "\(status): f = \(f)")
+  }
 }
