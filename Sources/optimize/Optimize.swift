@@ -20,27 +20,39 @@ struct Optimize: ParsableCommand {
       var command = try parseAsRoot(
         NegativeNumberArguments.joined(Array(CommandLine.arguments.dropFirst())))
       try command.run()
+      finish(0)
     } catch let exit as ExitCode {
-      Foundation.exit(exit.rawValue)
+      finish(exit.rawValue)
     } catch let failure as CommandFailure {
-      FileHandle.standardError.write(Data("optimize: \(failure.message)\n".utf8))
-      Foundation.exit(failure.exitCode)
+      finish(failure.exitCode, error: failure.message)
     } catch let failure as SweepError {
-      FileHandle.standardError.write(Data("optimize: \(failure.description)\n".utf8))
-      Foundation.exit(1)
+      finish(1, error: failure.description)
     } catch let failure as RunConfigurationError {
-      FileHandle.standardError.write(Data("optimize: \(failure.description)\n".utf8))
-      Foundation.exit(1)
+      finish(1, error: failure.description)
     } catch {
       let code = exitCode(for: error)
       if code == .success {
         print(fullMessage(for: error))
-        Foundation.exit(0)
+        finish(0)
       }
       let message = Self.message(for: error).split(separator: "\n").first.map(String.init) ?? ""
-      FileHandle.standardError.write(Data("optimize: \(oneLine(message))\n".utf8))
-      Foundation.exit(code.rawValue)
+      finish(code.rawValue, error: oneLine(message))
     }
+  }
+
+  /// Flushes standard output (a lost write turns a success into status 1), writes the error, if
+  /// any, escaped for the terminal, and exits.
+  private static func finish(_ code: Int32, error: String? = nil) -> Never {
+    var code = code
+    var messages = error.map { [$0] } ?? []
+    if let lost = StandardOutput.flush() {
+      messages.append(lost)
+      if code == 0 { code = 1 }
+    }
+    for message in messages {
+      FileHandle.standardError.write(Data("optimize: \(TerminalText.escaped(message))\n".utf8))
+    }
+    Foundation.exit(code)
   }
 
   private static func oneLine(_ message: String) -> String {

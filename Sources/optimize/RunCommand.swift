@@ -154,7 +154,7 @@ struct RunCommand: ParsableCommand {
     case .float32: report = session.execute(Float.self)
     }
     try report.writeFiles(drawPlots: !noPlots)
-    if !quiet { report.print(format: format) }
+    if !quiet { report.show(format: format) }
     if report.wasInterrupted {
       throw CommandFailure(
         "interrupted; finished runs were written to \(directory.path)", exitCode: 130)

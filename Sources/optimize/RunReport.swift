@@ -44,11 +44,11 @@ struct RunReport {
     }
   }
 
-  func print(format: OutputFormat) {
+  func show(format: OutputFormat) {
     switch format {
-    case .table: Swift.print(table())
-    case .csv: Swift.print(SummaryCSV.csv(summaries, lineEnding: .lf), terminator: "")
-    case .json: Swift.print(json().rendered())
+    case .table: print(table())
+    case .csv: print(SummaryCSV.csv(summaries, lineEnding: .lf), terminator: "")
+    case .json: print(json().rendered())
     }
   }
 
