@@ -42,7 +42,8 @@ enum TerminalText {
     while i < scalars.count {
       let scalar = scalars[i]
       let isControl =
-        (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
+        (scalar.value < 0x20 && scalar != "\n" && scalar != "\t")
+        || (0x7F...0x9F).contains(scalar.value)
       if !isControl {
         result.unicodeScalars.append(scalar)
         i += 1
