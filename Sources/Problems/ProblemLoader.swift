@@ -4,6 +4,9 @@ import TOMLKit
 
 /// Turns the text of a problem file into a `Problem`, checking every key, name and shape.
 struct ProblemLoader {
+  /// The largest vector a problem may declare (10⁹ − 1 elements, 8 GB per vector in Double).
+  static let largestVectorSize = 999_999_999
+
   /// How the file is named in messages.
   let file: String
   let name: String
@@ -251,8 +254,13 @@ struct ProblemLoader {
         "size '\(sizeText)' of '\(name)' is neither a whole number nor a parameter (parameters: "
           + "\(known.isEmpty ? "none" : known.joined(separator: ", ")))")
     }
-    guard size.isFinite, size.rounded() == size, size >= 1, size < 1e9 else {
+    guard size.isFinite, size.rounded() == size, size >= 1 else {
       throw fail(key, "size of '\(name)' must be a whole number at least 1, not \(size)")
+    }
+    guard size <= Double(Self.largestVectorSize) else {
+      throw fail(
+        key,
+        "size of '\(name)' is \(Int(size)); the largest accepted is \(Self.largestVectorSize)")
     }
     return (name, .vector(Int(size)))
   }

@@ -55,6 +55,9 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
 
   public init(solvers: [String]) { self.solvers = solvers }
 
+  /// Each start writes a log per solver; beyond this a run is refused before it starts.
+  public static let largestStartCount = 100_000
+
   /// Checks every value and that the solvers accept the settings; the first problem found is
   /// thrown, naming the command-line option.
   public func validate() throws(RunConfigurationError) {
@@ -75,6 +78,9 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         "--time-limit must be a positive number, got \(timeLimit)")
     }
     try require(starts > 0, "--starts must be a positive integer, got \(starts)")
+    try require(
+      starts <= Self.largestStartCount,
+      "--starts must be at most \(Self.largestStartCount), got \(starts)")
     try require(logEvery > 0, "--log-every must be a positive integer, got \(logEvery)")
     try require(
       logCoordinates >= 0, "--log-coordinates must be non-negative, got \(logCoordinates)")

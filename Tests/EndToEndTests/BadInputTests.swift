@@ -26,6 +26,14 @@ struct BadInputTests {
 
   static let cases: [Case] = [
     Case(
+      label: "starts beyond the limit",
+      arguments: ["--problem", "sphere", "--starts", "9223372036854775807"],
+      mentions: ["--starts must be at most 100000"]),
+    Case(
+      label: "a vector size beyond the limit names the limit",
+      arguments: ["--problem", "sphere", "--param", "n=1e9"],
+      mentions: ["size of 'x' is 1000000000; the largest accepted is 999999999"]),
+    Case(
       label: "negative gtol (its own check, not 'Missing value')",
       arguments: ["--problem", "sphere", "--gtol", "-1"],
       mentions: ["--gtol must be a non-negative number, got -1.0"]),
