@@ -155,7 +155,8 @@ struct RunCommand: ParsableCommand {
     }
     try report.writeFiles(drawPlots: !noPlots)
     if !quiet { report.show(format: format) }
-    if report.wasInterrupted {
+    // A signal during the files or the plots counts as much as one during a run.
+    if report.wasInterrupted || Interruption.isRequested {
       throw CommandFailure(
         "interrupted; finished runs were written to \(directory.path)", exitCode: 130)
     }

@@ -35,7 +35,7 @@ struct RunReport {
     do {
       try AtomicFile.write(SummaryCSV.csv(summaries), to: URL(fileURLWithPath: summaryPath))
       if drawPlots {
-        for (name, svg) in plots() {
+        for (name, svg) in plots() where !Interruption.isRequested {
           try AtomicFile.write(svg, to: directory.appendingPathComponent(name))
         }
       }

@@ -142,7 +142,7 @@ struct SweepRunCommand: ParsableCommand {
         print(SweepSummaryJSON.document(results, store: store, directory: directory).rendered())
       }
     }
-    if summary.interrupted {
+    if summary.interrupted || Interruption.isRequested {
       throw CommandFailure(
         "interrupted; finished runs are in \(directory.path)/sweep.sqlite (run again to resume)",
         exitCode: 130)

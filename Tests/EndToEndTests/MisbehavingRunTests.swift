@@ -73,8 +73,10 @@ struct MisbehavingRunTests {
     #expect(table.column("status") == ["time-limit", "time-limit", "time-limit", "time-limit"])
   }
 
-  @Test("Ctrl-C stops the running solver cleanly; finished logs stay complete")
-  func interrupt() throws {
+  @Test(
+    "Ctrl-C, SIGTERM and SIGHUP stop the running solver cleanly; finished logs stay complete",
+    arguments: [SIGINT, SIGTERM, SIGHUP])
+  func interrupt(signal: Int32) throws {
     let directory = try OptimizeProcess.scratchDirectory()
     let process = Process()
     process.executableURL = OptimizeProcess.executable
@@ -94,12 +96,12 @@ struct MisbehavingRunTests {
       usleep(20_000)
     }
     usleep(300_000)  // sgd is now iterating
-    process.interrupt()
+    kill(process.processIdentifier, signal)
     let stopBy = Date().addingTimeInterval(30)
     while process.isRunning && Date() < stopBy { usleep(20_000) }
     if process.isRunning {
       kill(process.processIdentifier, SIGKILL)
-      Issue.record("optimize did not stop within 30 s of SIGINT")
+      Issue.record("optimize did not stop within 30 s of signal \(signal)")
     }
     process.waitUntilExit()
     let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
