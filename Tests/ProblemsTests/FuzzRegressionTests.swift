@@ -170,6 +170,13 @@ import Testing
     #expect(message(deep).contains("nest more than 128 deep"))
   }
 
+  /// `x^x^…` is right-associative and nests like parentheses; the message names powers.
+  @Test func chainedPowersBeyondTheLimitSayPowers() {
+    let chain = Array(repeating: "x", count: 999).joined(separator: "^")
+    let text = message(chain)
+    #expect(text.contains("chained powers (a^b^c…) nest more than 128 deep"), "\(text.prefix(200))")
+  }
+
   @Test func chainsBeyondTheDepthLimit() {
     #expect(
       message(Array(repeating: "x", count: 1_001).joined(separator: "+")).contains("1000 levels"))

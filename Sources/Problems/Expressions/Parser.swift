@@ -32,8 +32,9 @@ struct Parser {
   /// The deepest expression accepted: far beyond what a person writes (a sum of many terms
   /// reads better as `sum(...)`), and shallow enough for every recursive pass over the tree.
   static let maximumDepth = 1000
-  /// The deepest nesting of parentheses, brackets, calls and prefix minus: each level costs
-  /// several stack frames of this recursive-descent parser.
+  /// The deepest nesting of parentheses, brackets, calls, prefix minus and chained powers
+  /// (`x^x^x`, right-associative, nests to the right): each level costs several stack frames of
+  /// this recursive-descent parser.
   static let maximumNesting = 128
   private var nesting = 0
 
@@ -91,12 +92,14 @@ struct Parser {
   }
 
   private mutating func unary() throws(ExpressionError) -> Expression {
-    // Every level of parentheses, brackets, calls and prefix minus passes through here.
+    // Every level of parentheses, brackets, calls, prefix minus and powers passes through here.
     nesting += 1
     defer { nesting -= 1 }
     if nesting > Self.maximumNesting {
       throw ExpressionError(
-        message: "parentheses, brackets and calls nest more than \(Self.maximumNesting) deep",
+        message:
+          "parentheses, brackets, calls, minus signs and chained powers (a^b^c…) nest more "
+          + "than \(Self.maximumNesting) deep",
         range: current.range)
     }
     if isSymbol("-") {
