@@ -43,6 +43,20 @@ struct ProblemLoader {
     scope.dataColumns = try dataColumns(table)
     let variables = try declaredVariables(table, parameters: scope.parameters)
     let dimension = variables.reduce(0) { $0 + $1.shape.count }
+    // A data column is the last name resolved: one named like a variable, parameter or
+    // constant would be silently shadowed, so it is an error.
+    for column in scope.dataColumns.keys.sorted() {
+      let owner =
+        variables.contains { $0.name == column }
+        ? "variable"
+        : scope.parameters[column] != nil
+          ? "parameter" : scope.constants[column] != nil ? "constant" : nil
+      if let owner {
+        throw fail(
+          "data",
+          "column '\(column)' has the name of a \(owner); it would be shadowed (rename the column)")
+      }
+    }
 
     // `start` may use every name but the variables.
     guard
