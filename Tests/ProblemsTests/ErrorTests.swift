@@ -132,7 +132,8 @@ import Testing
       "title = \"T\"\nvariables = [\"a\"]\ndata = \"bad-data.csv\"\nresiduals = [\"a - t\"]\nstart = [0]"
     let error = try #require(loadFailure(toml, base: fixtures))
     #expect(error.key == "data")
-    #expect(error.message == "bad-data.csv, line 3, column 2 ('y'): 'abc' is not a finite decimal number")
+    #expect(
+      error.message == "bad-data.csv, line 3, column 2 ('y'): 'abc' is not a finite decimal number")
   }
 
   @Test func rulesOnKeysThatGoTogether() throws {
