@@ -28,6 +28,10 @@ public struct GSLSimplexMinimizer: Solver {
   public var name: String { "gsl-nmsimplex2" }
   public var family: String { "direct search" }
   public var derivatives: DerivativeUse { .none }
+  /// GSL's simplex: n + 1 vertices of n coordinates, and its work vectors.
+  public func workingScalars(dimension n: Int) -> Double {
+    2 * Double(n + 1) * Double(n) + 32 * Double(n)
+  }
 
   public func minimize<T: SolverScalar>(
     _ objective: Objective<T>, from start: [T], options: SolverOptions<T>

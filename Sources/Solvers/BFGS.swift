@@ -20,6 +20,10 @@ public struct BFGS: Solver {
   public var name: String { "bfgs" }
   public var family: String { "quasi-Newton" }
   public var derivatives: DerivativeUse { .gradient }
+  /// The inverse-Hessian approximation and its update's temporaries: three n×n matrices.
+  public func workingScalars(dimension n: Int) -> Double {
+    3 * Double(n) * Double(n) + 32 * Double(n)
+  }
 
   @_specialize(where T == Double)
   @_specialize(where T == Float)

@@ -21,6 +21,8 @@ public struct LBFGS: Solver {
   public var name: String { "lbfgs" }
   public var family: String { "quasi-Newton" }
   public var derivatives: DerivativeUse { .gradient }
+  /// m pairs (s, y) of length n beside the usual vectors.
+  public func workingScalars(dimension n: Int) -> Double { Double(2 * memory + 32) * Double(n) }
 
   @_specialize(where T == Double)
   @_specialize(where T == Float)

@@ -19,6 +19,10 @@ public struct NelderMead: Solver {
   public var name: String { "nelder-mead" }
   public var family: String { "direct search" }
   public var derivatives: DerivativeUse { .none }
+  /// The simplex: n + 1 points of n coordinates, and its values.
+  public func workingScalars(dimension n: Int) -> Double {
+    2 * Double(n + 1) * Double(n) + 32 * Double(n)
+  }
 
   @_specialize(where T == Double)
   @_specialize(where T == Float)

@@ -21,6 +21,10 @@ public struct Newton: Solver {
   public var name: String { "newton" }
   public var family: String { "Newton" }
   public var derivatives: DerivativeUse { .hessian }
+  /// The Hessian, its shifted copy and the Cholesky factor: three n×n matrices.
+  public func workingScalars(dimension n: Int) -> Double {
+    3 * Double(n) * Double(n) + 32 * Double(n)
+  }
 
   @_specialize(where T == Double)
   @_specialize(where T == Float)

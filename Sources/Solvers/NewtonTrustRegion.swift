@@ -33,6 +33,11 @@ public struct NewtonTrustRegion: Solver {
   public var name: String { "newton-trust-region" }
   public var family: String { "Newton" }
   public var derivatives: DerivativeUse { .hessian }
+  /// Up to n = 100 the exact subproblem holds the Hessian and its eigenvectors (four n×n
+  /// matrices); above, Steihaug–Toint CG needs vectors only.
+  public func workingScalars(dimension n: Int) -> Double {
+    n <= 100 ? 4 * Double(n) * Double(n) + 32 * Double(n) : 32 * Double(n)
+  }
 
   @_specialize(where T == Double)
   @_specialize(where T == Float)

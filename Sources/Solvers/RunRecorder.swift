@@ -139,6 +139,7 @@ public final class RunRecorder<T: SolverScalar> {
     case .stoppedByCallback: return "stopped by the callback"
     case .interrupted: return "interrupted"
     case .failed: return "failed"
+    case .insufficientMemory: return "not run: not enough memory"
     }
   }
 }

@@ -13,6 +13,10 @@ public protocol Solver: Sendable {
   /// A family for grouping in listings: "line search", "Newton", "first-order", "direct search", …
   var family: String { get }
   var derivatives: DerivativeUse { get }
+  /// The number of scalars the method keeps beside the objective's own storage for a problem of
+  /// `dimension` unknowns (an n×n matrix is n²), so a run that cannot fit in memory is refused
+  /// before it starts instead of aborting the process. Vectors only, by default.
+  func workingScalars(dimension n: Int) -> Double
   /// Implementations mark this `@_specialize(where T == Double)` and `(where T == Float)`: a
   /// generic body pays a witness-table call per arithmetic operation, which made dense BFGS at
   /// n = 1000 take minutes instead of seconds.
@@ -20,4 +24,9 @@ public protocol Solver: Sendable {
     _ objective: Objective<T>, from start: [T], options: SolverOptions<T>
   )
     -> SolverResult<T>
+}
+
+extension Solver {
+  /// A few dozen vectors of length n: iterate, gradient, direction, line-search points.
+  public func workingScalars(dimension n: Int) -> Double { 32 * Double(n) }
 }

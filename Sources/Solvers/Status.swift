@@ -15,6 +15,9 @@ public enum Status: String, Sendable, Codable, CaseIterable {
   case interrupted = "interrupted"
   /// An error reported by a reference library (GSL); the result's message carries its text.
   case failed = "failed"
+  /// Not run: the method's working memory for this problem would not fit in the memory
+  /// available (the message gives both figures).
+  case insufficientMemory = "insufficient-memory"
 
   /// True for the three convergence criteria.
   public var isConverged: Bool {

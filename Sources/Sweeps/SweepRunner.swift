@@ -112,8 +112,16 @@ public struct SweepRunner: Sendable {
       tracker.withLock { $0.observe(record) }
       return .proceed
     }
-    let result = solver.minimize(
-      problem.makeObjective(T.self), from: start.map { T($0) }, options: options)
+    let x0 = start.map { T($0) }
+    let result: SolverResult<T>
+    if let refusal = MemoryCheck.refusal(
+      solver, dimension: problem.dimension, scalarBytes: MemoryLayout<T>.size)
+    {
+      result = MemoryCheck.notRun(
+        solver, message: refusal, start: x0, value: T(problem.value(at: start)))
+    } else {
+      result = solver.minimize(problem.makeObjective(T.self), from: x0, options: options)
+    }
     if result.status == .interrupted { return nil }
     if let logDirectory {
       let text = IterationLog.csv(for: result, coordinateNames: problem.coordinateNames)

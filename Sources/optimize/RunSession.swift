@@ -23,15 +23,23 @@ struct RunSession {
     var writeFailure: String?
 
     outer: for (startIndex, start) in starts.enumerated() {
+      let startValue = problem.value(at: start)
       for solver in solvers {
-        let objective = problem.makeObjective(T.self)
         var options = configuration.solverOptions(T.self)
         progress.begin(solver.name)
         options.callback = { record in
           progress.update(iteration: record.iteration, f: Double(record.f))
           return .proceed
         }
-        let result = solver.minimize(objective, from: start.map { T($0) }, options: options)
+        let x0 = start.map { T($0) }
+        let result: SolverResult<T>
+        if let refusal = MemoryCheck.refusal(
+          solver, dimension: problem.dimension, scalarBytes: MemoryLayout<T>.size)
+        {
+          result = MemoryCheck.notRun(solver, message: refusal, start: x0, value: T(startValue))
+        } else {
+          result = solver.minimize(problem.makeObjective(T.self), from: x0, options: options)
+        }
         progress.end()
         var run = CompletedRun(
           result, startIndex: startIndex, start: start, minima: minima,

@@ -120,4 +120,28 @@ struct MisbehavingRunTests {
       #expect(!log.rows.isEmpty)
     }
   }
+
+  @Test("dense methods that cannot fit are not run, with their own status; the others run")
+  func memoryBeyondTheMachine() throws {
+    let directory = try OptimizeProcess.scratchDirectory()
+    // n = 10⁵: BFGS and Newton each hold three n×n matrices, 3·10¹⁰ doubles (240 GB);
+    // L-BFGS holds 52 vectors (42 MB).
+    let outcome = try OptimizeProcess.run(
+      [
+        "--problem", "rosenbrock-n", "--param", "n=100000", "--solver", "newton,bfgs,lbfgs",
+        "--max-iter", "2", "--no-plots", "--format", "json",
+      ], in: directory)
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let document = try #require(
+      try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+    let runs = try #require(document["runs"] as? [[String: Any]])
+    #expect(
+      runs.map { $0["status"] as? String } == [
+        "insufficient-memory", "insufficient-memory", "iteration-limit",
+      ])
+    let message = runs[1]["message"] as? String ?? ""
+    #expect(message.contains("bfgs needs about 240.0 GB"), "\(message)")
+    #expect(message.contains("are available"), "\(message)")
+    #expect(runs[0]["converged"] as? Bool == false)
+  }
 }
