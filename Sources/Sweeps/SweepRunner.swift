@@ -17,6 +17,8 @@ public struct SweepRunner: Sendable {
   /// When set, each run's iteration log (every iteration, at most 20 coordinates of x) is
   /// written there as `<run key>.csv`, the key's characters outside [A-Za-z0-9._-] as `_`.
   public let logDirectory: URL?
+  /// Read once: reading /proc/meminfo per run cost about 90 µs, 2% of an MGH run.
+  private let availableMemory = MemoryCheck.availableBytes()
 
   public init(plan: SweepPlan, jobs: Int, logDirectory: URL? = nil) {
     self.plan = plan
@@ -115,7 +117,8 @@ public struct SweepRunner: Sendable {
     let x0 = start.map { T($0) }
     let result: SolverResult<T>
     if let refusal = MemoryCheck.refusal(
-      solver, dimension: problem.dimension, scalarBytes: MemoryLayout<T>.size)
+      solver, dimension: problem.dimension, scalarBytes: MemoryLayout<T>.size,
+      available: availableMemory)
     {
       result = MemoryCheck.notRun(
         solver, message: refusal, start: x0, value: T(problem.value(at: start)))

@@ -22,6 +22,7 @@ struct RunSession {
     var interrupted = false
     var writeFailure: String?
 
+    let availableMemory = MemoryCheck.availableBytes()
     outer: for (startIndex, start) in starts.enumerated() {
       let startValue = problem.value(at: start)
       for solver in solvers {
@@ -34,7 +35,8 @@ struct RunSession {
         let x0 = start.map { T($0) }
         let result: SolverResult<T>
         if let refusal = MemoryCheck.refusal(
-          solver, dimension: problem.dimension, scalarBytes: MemoryLayout<T>.size)
+          solver, dimension: problem.dimension, scalarBytes: MemoryLayout<T>.size,
+          available: availableMemory)
         {
           result = MemoryCheck.notRun(solver, message: refusal, start: x0, value: T(startValue))
         } else {
