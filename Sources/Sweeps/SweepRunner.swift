@@ -53,10 +53,11 @@ public struct SweepRunner: Sendable {
     let next = Atomic<Int>(0)
     let total = pending.count
     DispatchQueue.concurrentPerform(iterations: min(jobs, max(total, 1))) { _ in
+      let objectives = ObjectiveCache()
       while true {
         let index = next.add(1, ordering: .relaxed).oldValue
         if index >= total || Interruption.isRequested { return }
-        guard let record = execute(pending[index]) else { continue }
+        guard let record = execute(pending[index], objectives: objectives) else { continue }
         let finished = shared.withLock { state -> Int? in
           guard state.failure == nil else { return nil }
           do {
@@ -88,14 +89,16 @@ public struct SweepRunner: Sendable {
   }
 
   /// One run, or nil if it was interrupted.
-  func execute(_ task: SweepTask) -> SweepRecord? {
+  func execute(_ task: SweepTask, objectives: ObjectiveCache = ObjectiveCache()) -> SweepRecord? {
     switch plan.definition.precision {
-    case .float64: return execute(task, as: Double.self)
-    case .float32: return execute(task, as: Float.self)
+    case .float64: return execute(task, as: Double.self, objectives: objectives)
+    case .float32: return execute(task, as: Float.self, objectives: objectives)
     }
   }
 
-  private func execute<T: SolverScalar>(_ task: SweepTask, as _: T.Type) -> SweepRecord? {
+  private func execute<T: SolverScalar>(
+    _ task: SweepTask, as _: T.Type, objectives: ObjectiveCache
+  ) -> SweepRecord? {
     let definition = plan.definition
     let instance = definition.problems[task.instance]
     let configuration = definition.solvers[task.solver]
@@ -123,7 +126,8 @@ public struct SweepRunner: Sendable {
       result = MemoryCheck.notRun(
         solver, message: refusal, start: x0, value: T(problem.value(at: start)))
     } else {
-      result = solver.minimize(problem.makeObjective(T.self), from: x0, options: options)
+      let objective: Objective<T> = objectives.objective(task.instance, of: problem)
+      result = solver.minimize(objective, from: x0, options: options)
     }
     if result.status == .interrupted { return nil }
     if let logDirectory {
@@ -156,5 +160,19 @@ public struct SweepRunner: Sendable {
 enum SolverCatalogOrGSL {
   static func make(_ configuration: SweepDefinition.SolverConfiguration) throws -> any Solver {
     try SolverSelection.make([configuration.solver], settings: configuration.settings)[0]
+  }
+}
+
+/// One worker thread's objectives, one per problem instance and precision, reused from run to
+/// run: making an objective copies the recorded function (about 0.3 ms on an MGH problem), and a
+/// run starts by resetting the counts and limits. Never shared between threads.
+final class ObjectiveCache {
+  private var objectives: [Int: Any] = [:]
+
+  func objective<T: SolverScalar>(_ instance: Int, of problem: Problem) -> Objective<T> {
+    if let cached = objectives[instance] as? Objective<T> { return cached }
+    let made = problem.makeObjective(T.self)
+    objectives[instance] = made
+    return made
   }
 }

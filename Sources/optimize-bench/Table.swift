@@ -46,6 +46,7 @@ func fixed(_ value: Double, _ digits: Int = 1) -> String {
 
 /// A time in nanoseconds, in the unit that suits it.
 func duration(_ ns: Double) -> String {
+  if ns < 0 { return "−" + duration(-ns) }
   if ns < 1_000 { return fixed(ns, 1) + " ns" }
   if ns < 1_000_000 { return fixed(ns / 1_000, 2) + " µs" }
   return fixed(ns / 1_000_000, 3) + " ms"
