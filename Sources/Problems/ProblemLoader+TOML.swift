@@ -58,7 +58,7 @@ public enum TOMLFile {
         message += "; did you mean \(near.map { "'\(prefix)\($0)'" }.joined(separator: " or "))?"
       }
       message += " (known keys: \(known.map { prefix + $0 }.joined(separator: ", ")))"
-      throw ProblemError(file: file, message)
+      throw ProblemError(file: file, key: prefix + key, message)
     }
   }
 }

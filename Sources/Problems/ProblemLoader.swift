@@ -95,15 +95,7 @@ struct ProblemLoader {
   private func checkKeys(_ table: TOMLTable, _ known: [String], prefix: String)
     throws(ProblemError)
   {
-    for key in table.keys.sorted() where !known.contains(key) {
-      var message = "unknown key '\(prefix)\(key)'"
-      let near = NameSuggestion.nearest(to: key, among: known)
-      if !near.isEmpty {
-        message += "; did you mean \(near.map { "'\(prefix)\($0)'" }.joined(separator: " or "))?"
-      }
-      message += " (known keys: \(known.map { prefix + $0 }.joined(separator: ", ")))"
-      throw fail(prefix + key, message)
-    }
+    try TOMLFile.checkKeys(table, known: known, prefix: prefix, file: file)
   }
 
   private func requiredString(_ table: TOMLTable, _ key: String) throws(ProblemError) -> String {

@@ -31,6 +31,20 @@ public enum MemoryCheck {
       + "\(dimension); \(bytes(available)) are available"
   }
 
+  /// Runs `solver` from `x0`, or, when its working memory would not fit in `available` bytes,
+  /// returns the result of a run that was not made. The objective is made only for a real run.
+  public static func minimize<T: SolverScalar>(
+    _ solver: any Solver, dimension: Int, available: Double,
+    objective: () -> Objective<T>, from x0: [T], startValue: () -> T, options: SolverOptions<T>
+  ) -> SolverResult<T> {
+    if let refusal = refusal(
+      solver, dimension: dimension, scalarBytes: MemoryLayout<T>.size, available: available)
+    {
+      return notRun(solver, message: refusal, start: x0, value: startValue())
+    }
+    return solver.minimize(objective(), from: x0, options: options)
+  }
+
   /// The result of a run that was not made: the start, its value, no evaluations counted.
   public static func notRun<T: SolverScalar>(
     _ solver: any Solver, message: String, start: [T], value: T

@@ -117,18 +117,10 @@ public struct SweepRunner: Sendable {
       tracker.withLock { $0.observe(record) }
       return .proceed
     }
-    let x0 = start.map { T($0) }
-    let result: SolverResult<T>
-    if let refusal = MemoryCheck.refusal(
-      solver, dimension: problem.dimension, scalarBytes: MemoryLayout<T>.size,
-      available: availableMemory)
-    {
-      result = MemoryCheck.notRun(
-        solver, message: refusal, start: x0, value: T(problem.value(at: start)))
-    } else {
-      let objective: Objective<T> = objectives.objective(task.instance, of: problem)
-      result = solver.minimize(objective, from: x0, options: options)
-    }
+    let result = MemoryCheck.minimize(
+      solver, dimension: problem.dimension, available: availableMemory,
+      objective: { objectives.objective(task.instance, of: problem) as Objective<T> },
+      from: start.map { T($0) }, startValue: { T(problem.value(at: start)) }, options: options)
     if result.status == .interrupted { return nil }
     if let logDirectory {
       let text = IterationLog.csv(for: result, coordinateNames: problem.coordinateNames)

@@ -32,16 +32,10 @@ struct RunSession {
           progress.update(iteration: record.iteration, f: Double(record.f))
           return .proceed
         }
-        let x0 = start.map { T($0) }
-        let result: SolverResult<T>
-        if let refusal = MemoryCheck.refusal(
-          solver, dimension: problem.dimension, scalarBytes: MemoryLayout<T>.size,
-          available: availableMemory)
-        {
-          result = MemoryCheck.notRun(solver, message: refusal, start: x0, value: T(startValue))
-        } else {
-          result = solver.minimize(problem.makeObjective(T.self), from: x0, options: options)
-        }
+        let result = MemoryCheck.minimize(
+          solver, dimension: problem.dimension, available: availableMemory,
+          objective: { problem.makeObjective(T.self) }, from: start.map { T($0) },
+          startValue: { T(startValue) }, options: options)
         progress.end()
         var run = CompletedRun(
           result, startIndex: startIndex, start: start, minima: minima,
