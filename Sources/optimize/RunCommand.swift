@@ -142,7 +142,8 @@ struct RunCommand: ParsableCommand {
     let startPoints = StartPoints.make(
       count: starts, first: firstStart, explicitStart: start != nil, problem: problem, seed: seed)
     let directory = URL(fileURLWithPath: output).appendingPathComponent(problem.name)
-    try OutputDirectory.prepare(directory)
+    let lease = try OutputDirectory.prepare(directory)
+    lease.removePreviousRun()
 
     InterruptHandler.install()
     let session = RunSession(
@@ -154,6 +155,7 @@ struct RunCommand: ParsableCommand {
     case .float32: report = session.execute(Float.self)
     }
     try report.writeFiles(drawPlots: !noPlots)
+    try lease.recordFiles(report.writtenFiles(drawPlots: !noPlots))
     if !quiet { report.show(format: format) }
     // A signal during the files or the plots counts as much as one during a run.
     if report.wasInterrupted || Interruption.isRequested {

@@ -19,6 +19,12 @@ struct RunReport {
 
   var summaryPath: String { directory.appendingPathComponent("summary.csv").relativePath }
 
+  /// The names of the files this report's run wrote in its folder.
+  func writtenFiles(drawPlots: Bool) -> [String] {
+    runs.compactMap { $0.logPath.map { URL(fileURLWithPath: $0).lastPathComponent } }
+      + ["summary.csv"] + (drawPlots ? plotNames : [])
+  }
+
   var summaries: [RunSummary] {
     runs.map { run in
       RunSummary(

@@ -115,7 +115,8 @@ struct SweepRunCommand: ParsableCommand {
     let plan = try SweepPlan(definition)
     let tasks = shardNumbers.map { plan.shard($0.0, of: $0.1) } ?? plan.tasks
     let directory = URL(fileURLWithPath: output)
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    // The folder's lock, held until the process ends: a second sweep into it is refused.
+    let lease = try OutputDirectory.prepare(directory)
     let text = definition.canonicalText
     let store = try SweepStore(
       url: directory.appendingPathComponent("sweep.sqlite"),
@@ -142,6 +143,7 @@ struct SweepRunCommand: ParsableCommand {
         print(SweepSummaryJSON.document(results, store: store, directory: directory).rendered())
       }
     }
+    withExtendedLifetime(lease) {}
     if summary.interrupted || Interruption.isRequested {
       throw CommandFailure(
         "interrupted; finished runs are in \(directory.path)/sweep.sqlite (run again to resume)",

@@ -148,4 +148,40 @@ struct RunCommandTests {
     // f(0, 0) = 0, the best finite point seen by every run.
     #expect(fs.allSatisfy { Double($0) == 0 }, "\(fs)")
   }
+
+  @Test("a rerun into the same folder removes what the previous run wrote, and only that")
+  func rerunRemovesStaleFiles() throws {
+    let directory = try OptimizeProcess.scratchDirectory()
+    let first = try OptimizeProcess.run(
+      ["--problem", "rosenbrock", "--solver", "bfgs,newton"], in: directory)
+    #expect(first.status == 0, "\(first.stderr)")
+    let folder = directory.appendingPathComponent("results/rosenbrock")
+    try "mine".write(
+      to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+    let second = try OptimizeProcess.run(
+      ["--problem", "rosenbrock", "--solver", "bfgs", "--no-plots"], in: directory)
+    #expect(second.status == 0, "\(second.stderr)")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      .filter { !$0.hasPrefix(".") }.sorted()
+    #expect(files == ["bfgs.csv", "notes.txt", "summary.csv"], "\(files)")
+  }
+
+  @Test("a second run into a folder another run is writing is refused")
+  func concurrentRunIsRefused() throws {
+    let directory = try OptimizeProcess.scratchDirectory()
+    let folder = directory.appendingPathComponent("results/sphere")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    // Hold the folder's lock as a running optimize would.
+    let descriptor = open(
+      folder.appendingPathComponent(".optimize.lock").path, O_RDWR | O_CREAT, 0o644)
+    #expect(descriptor >= 0)
+    defer { close(descriptor) }
+    #expect(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+    let outcome = try OptimizeProcess.run(
+      ["--problem", "sphere", "--solver", "bfgs"], in: directory)
+    #expect(outcome.status == 1)
+    #expect(outcome.stderr.contains("another optimize run is writing"), "\(outcome.stderr)")
+    #expect(
+      !FileManager.default.fileExists(atPath: folder.appendingPathComponent("summary.csv").path))
+  }
 }
