@@ -266,7 +266,9 @@ struct ProblemLoader {
     guard size <= Double(Self.largestVectorSize) else {
       throw fail(
         key,
-        "size of '\(name)' is \(Int(size)); the largest accepted is \(Self.largestVectorSize)")
+        // Printed without converting to Int: a size from a parameter may exceed Int.max.
+        "size of '\(name)' is \(String(format: "%.0f", size)); the largest accepted is "
+          + "\(Self.largestVectorSize)")
     }
     return (name, .vector(Int(size)))
   }

@@ -165,6 +165,23 @@ import Testing
     }
   }
 
+  /// A size parameter beyond Int.max crashed the size-limit message (fuzz finding 17).
+  @Test func aSizeBeyondIntMaxIsRefusedWithTheLimit() throws {
+    let toml = """
+      title = "t"
+      variables = ["w[n]"]
+      objective = "sum(w)"
+      start = "repeat(0.5, n)"
+      [parameters]
+      n = 9223372036854775807
+      """
+    #expect {
+      _ = try ProblemCatalog.load(toml: toml, name: "huge", baseDirectory: nil)
+    } throws: { error in
+      "\(error)".contains("size of 'w' is 9223372036854775808; the largest accepted is 999999999")
+    }
+  }
+
   @Test func nestingBeyondTheLimit() {
     let deep = String(repeating: "(", count: 200) + "x" + String(repeating: ")", count: 200)
     #expect(message(deep).contains("nest more than 128 deep"))
