@@ -1,16 +1,25 @@
 #!/usr/bin/env bash
 # What the test suite needs beyond the build (scripts/setup.sh): headless Chromium, which opens
-# the sweep's report.html and takes its screenshot, and rsvg-convert for rendering plots to PNG.
+# the sweep's report.html and takes its screenshot, rsvg-convert for rendering plots to PNG, and
+# numpy and pandas, the peer readers that scripts/check_csv_readers.py loads our CSV with.
 # SLURM and munge are installed by scripts/slurm/cluster.sh when its test starts the cluster.
-# Safe to run repeatedly: it does nothing when both are present.
+# Safe to run repeatedly: it does nothing when all are present.
 set -euo pipefail
-if command -v chromium >/dev/null 2>&1 && command -v rsvg-convert >/dev/null 2>&1; then
+if command -v chromium >/dev/null 2>&1 && command -v rsvg-convert >/dev/null 2>&1 &&
+  python3 -c 'import numpy, pandas' >/dev/null 2>&1; then
   exit 0
 fi
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-echo "setup-test: installing chromium and librsvg2-bin through apt-get" >&2
+PACKAGES="chromium librsvg2-bin"
+# Debian's numpy and pandas, unless some numpy and pandas (from pip, say) are importable already.
+if ! python3 -c 'import numpy, pandas' >/dev/null 2>&1; then
+  PACKAGES="$PACKAGES python3 python3-numpy python3-pandas"
+fi
+echo "setup-test: installing $PACKAGES through apt-get" >&2
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
-$SUDO apt-get install -y -qq chromium librsvg2-bin >/dev/null
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq $PACKAGES >/dev/null
 command -v chromium >/dev/null || { echo "setup-test: chromium still missing" >&2; exit 1; }
+python3 -c 'import numpy, pandas' || { echo "setup-test: numpy or pandas still missing" >&2; exit 1; }
