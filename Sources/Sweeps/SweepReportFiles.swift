@@ -25,9 +25,12 @@ public enum SweepReportFiles {
     }
   }
 
+  /// Writes the files and returns the results they were made from, so that a caller need not
+  /// load the store's runs a second time.
+  @discardableResult
   public static func write(
     store: SweepStore, definition: SweepDefinition, to directory: URL
-  ) throws {
+  ) throws -> SweepResults {
     let runs = try store.runs()
     let metadata = try store.metadata()
     let results = SweepResults(runs: runs, targets: definition.targets)
@@ -36,7 +39,7 @@ public enum SweepReportFiles {
     }
     try save(results.csv(), "runs.csv")
     let outcomes = outcomes(runs)
-    guard !outcomes.isEmpty else { return }
+    guard !outcomes.isEmpty else { return results }
     let table = try SweepCostTable(outcomes: outcomes, targets: definition.targets)
     var performance: [PerformanceProfile] = []
     for cost in ProfileCost.allCases {
@@ -85,5 +88,6 @@ public enum SweepReportFiles {
         .init(label: "data profiles (SVG)", path: "data-profiles.svg"),
       ])
     try save(try report.html(), "report.html")
+    return results
   }
 }

@@ -38,11 +38,13 @@ public struct SweepResults: Sendable {
   }
 
   /// Per solver configuration: how many (instance, start) problems it solved to each target,
-  /// counting a problem solved when its first repetition reached the target.
+  /// by the report's rule (`SweepCostTable`: repetitions combined by the median of their costs),
+  /// so the table, the JSON summary and report.html count alike.
   public struct SolverLine: Sendable {
     public var solver: String
     public var problems: Int
     public var solved: [Int]
+    /// Runs (first repetitions) that ended converged.
     public var converged: Int
     /// Median evaluations over the problems solved to the tightest target, if any.
     public var medianEvaluations: Int?
@@ -53,38 +55,25 @@ public struct SweepResults: Sendable {
   }
 
   public func solverLines() -> [SolverLine] {
-    var order: [String] = []
-    var groups: [String: [SweepRecord]] = [:]
-    for run in runs where run.repetition == 0 {
-      if groups[run.solverLabel] == nil { order.append(run.solverLabel) }
-      groups[run.solverLabel, default: []].append(run)
-    }
-    let lines = order.map { label -> SolverLine in
-      let group = groups[label]!
-      let solved = targets.indices.map { i in
-        group.filter { $0.targetEvaluations.indices.contains(i) && $0.targetEvaluations[i] != nil }
-          .count
-      }
-      let costs = group.compactMap { $0.targetEvaluations.last ?? nil }.sorted()
-      return SolverLine(
-        solver: label, problems: group.count, solved: solved,
-        converged: group.filter(\.converged).count,
-        medianEvaluations: costs.isEmpty ? nil : costs[costs.count / 2])
-    }
-    // The report's ranking, so the table and report.html agree.
     let outcomes = SweepReportFiles.outcomes(runs)
-    guard !outcomes.isEmpty,
+    guard !outcomes.isEmpty, !targets.isEmpty,
       let table = try? SweepCostTable(outcomes: outcomes, targets: targets),
-      let ranking = try? SolverRanking(table: table)
-    else { return lines }
+      let counts = try? SolvedCounts(table: table),
+      let tightest = try? table.costs(target: targets.count - 1, cost: .evaluations)
+    else { return [] }
+    let ranking = try? SolverRanking(table: table)
     let entries = Dictionary(
-      ranking.entries.map { ($0.solver, $0) }, uniquingKeysWith: { a, _ in a })
-    return lines.map { line in
-      var line = line
-      line.rank = entries[line.solver]?.rank ?? 0
-      line.score = entries[line.solver]?.score ?? 0
-      return line
-    }.sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.solver < $1.solver }
+      (ranking?.entries ?? []).map { ($0.solver, $0) }, uniquingKeysWith: { a, _ in a })
+    let lines = table.solvers.enumerated().map { s, label -> SolverLine in
+      let costs = tightest.map { $0[s] }.filter(\.isFinite).sorted()
+      return SolverLine(
+        solver: label, problems: table.instances.count, solved: counts.counts[s],
+        converged: runs.filter { $0.repetition == 0 && $0.solverLabel == label && $0.converged }
+          .count,
+        medianEvaluations: costs.isEmpty ? nil : Int(costs[costs.count / 2]),
+        rank: entries[label]?.rank ?? 0, score: entries[label]?.score ?? 0)
+    }
+    return lines.sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.solver < $1.solver }
   }
 
   /// The ranked table of solved counts, as plain text, with the ranking's rule below it.

@@ -129,8 +129,7 @@ struct SweepRunCommand: ParsableCommand {
     let summary = try SweepRunner(
       plan: plan, jobs: jobs, logDirectory: logs ? directory.appendingPathComponent("logs") : nil
     ).run(tasks, into: store)
-    try SweepReportFiles.write(store: store, definition: definition, to: directory)
-    let results = SweepResults(runs: try store.runs(), targets: definition.targets)
+    let results = try SweepReportFiles.write(store: store, definition: definition, to: directory)
     if !quiet {
       switch format {
       case .table:
@@ -175,8 +174,7 @@ struct SweepMergeCommand: ParsableCommand {
       from: inputs.map { URL(fileURLWithPath: $0).appendingPathComponent("sweep.sqlite") })
     let merged = try SweepStore(existing: store)
     let definition = try SweepDefinition.decode(try merged.metadata().definition)
-    try SweepReportFiles.write(store: merged, definition: definition, to: directory)
-    let results = SweepResults(runs: try merged.runs(), targets: definition.targets)
+    let results = try SweepReportFiles.write(store: merged, definition: definition, to: directory)
     print("merged \(inputs.count) stores: \(report.runs) runs into \(store.relativePath)")
     if !report.duplicates.isEmpty {
       print("duplicated runs (kept once): \(report.duplicates.count)")
