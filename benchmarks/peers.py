@@ -5,22 +5,30 @@ Workloads (the same functions as problems/goldstein.toml, rosenbrock.toml, beale
 rosenbrock-n.toml):
   1. derivative cost: value, gradient and Hessian per call of Goldstein-Price, Rosenbrock and
      Beale at their standard starts;
-  2. scaling: chained Rosenbrock at n = 10, 1e3, 1e5, 1e6: value, gradient, Hessian-vector product.
+  2. scaling: chained Rosenbrock at n = 10, 1e3, 1e5, 1e6: value, gradient, Hessian-vector product
+     in the direction v_i = 1/i (i = 1..n), the direction optimize-bench uses.
 
 Variants: torch-eager (autograd backward(); torch.func for Hessians and HVPs), jax (no jit),
 jax-jit, and for the chained Rosenbrock's gradient jax-jit-value-and-grad (jax.value_and_grad,
 which returns f too, as our gradient call does). Whichever library is missing is skipped with a
 note on stderr.
 
+Threads: with --threads 1 (the default) both libraries are held to one thread, as our fast path
+is in its single-threaded rows: torch.set_num_threads(1), and for XLA the flags below, set before
+JAX is imported. With --threads all each library uses every core its own way; the variants are
+then suffixed -N-threads (N = the core count) and only the chained Rosenbrock is measured (the
+two-variable workloads do not split). Each row says how many cores it kept busy: CPU time over
+wall time while it was timed (cpu_over_wall), so a pinning that did not take shows.
+
 Output: CSV on stdout (or --out FILE) with the columns
-  workload,variant,n,seconds_per_call,seconds_min,seconds_max
+  workload,variant,n,seconds_per_call,seconds_min,seconds_max,cpu_over_wall
 where workload is "<function>:<operation>" and the seconds are per call: the median, minimum and
 maximum over repeated timed batches. Install the peers with `pip install torch jax`.
 """
 
 import argparse
 import csv
-import math
+import os
 import sys
 import time
 import warnings
@@ -58,7 +66,8 @@ def chained_rosenbrock(x):
 
 
 def measure(call, budget):
-    """Median, min and max seconds per call over timed batches sized to ~budget/15 seconds."""
+    """Median, min and max seconds per call over timed batches sized to ~budget/15 seconds, and
+    the process's CPU time over the wall time of those batches (about 1 on one thread)."""
     call()  # warm-up (and JIT compilation)
     batch = 1
     while True:
@@ -70,25 +79,36 @@ def measure(call, budget):
             break
         batch *= 2
     samples = []
+    wall0, cpu0 = time.perf_counter(), time.process_time()
     for _ in range(9):
         t0 = time.perf_counter()
         for _ in range(batch):
             call()
         samples.append((time.perf_counter() - t0) / batch)
+    cpu_over_wall = (time.process_time() - cpu0) / (time.perf_counter() - wall0)
     samples.sort()
-    return samples[len(samples) // 2], samples[0], samples[-1]
+    return samples[len(samples) // 2], samples[0], samples[-1], cpu_over_wall
 
 
-def torch_rows(sizes, budget):
+def pin_to_one_thread():
+    """Holds XLA to one thread; must run before JAX is imported. Eigen's pool and XLA's
+    intra-op pool are the two that run CPU kernels."""
+    flags = "--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1"
+    os.environ["XLA_FLAGS"] = (os.environ.get("XLA_FLAGS", "") + " " + flags).strip()
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+
+def torch_rows(sizes, budget, threads):
     try:
         import torch
         from torch.func import hessian, jvp, grad
-    except ImportError:
-        print("peers: PyTorch is not installed (pip install torch); skipping it", file=sys.stderr)
+    except (ImportError, OSError) as error:  # OSError: a broken install's missing libraries
+        print(f"peers: PyTorch cannot be imported ({error}); skipping it", file=sys.stderr)
         return []
-    torch.set_num_threads(1)
+    torch.set_num_threads(threads)
+    suffix = "" if threads == 1 else f"-{threads}-threads"
     rows = []
-    for name, f in FUNCTIONS.items():
+    for name, f in FUNCTIONS.items() if threads == 1 else ():
         x0 = torch.tensor(START[name], dtype=torch.float64)
 
         def value(f=f, x0=x0):
@@ -104,10 +124,10 @@ def torch_rows(sizes, budget):
             return hessian(lambda v: f(v[0], v[1]))(x0)
 
         for op, call in (("value", value), ("gradient", gradient), ("hessian", hess)):
-            rows.append((f"{name}:{op}", "torch-eager", 2) + measure(call, budget))
+            rows.append((f"{name}:{op}", "torch-eager" + suffix, 2) + measure(call, budget))
     for n in sizes:
         x0 = torch.tensor([-1.2, 1.0] * (n // 2), dtype=torch.float64)
-        v = torch.ones(n, dtype=torch.float64)
+        v = 1.0 / torch.arange(1, n + 1, dtype=torch.float64)  # optimize-bench's direction
 
         def value(x0=x0):
             with torch.no_grad():
@@ -122,23 +142,26 @@ def torch_rows(sizes, budget):
             return jvp(grad(chained_rosenbrock), (x0,), (v,))[1]
 
         for op, call in (("value", value), ("gradient", gradient), ("hvp", hvp)):
-            rows.append(("rosenbrock-n:" + op, "torch-eager", n) + measure(call, budget))
+            rows.append(("rosenbrock-n:" + op, "torch-eager" + suffix, n) + measure(call, budget))
     return rows
 
 
-def jax_rows(sizes, budget):
+def jax_rows(sizes, budget, threads):
+    if threads == 1:
+        pin_to_one_thread()
+    suffix = "" if threads == 1 else f"-{threads}-threads"
     try:
         import jax
         import jax.numpy as jnp
-    except ImportError:
-        print("peers: JAX is not installed (pip install jax); skipping it", file=sys.stderr)
+    except (ImportError, OSError) as error:
+        print(f"peers: JAX cannot be imported ({error}); skipping it", file=sys.stderr)
         return []
     jax.config.update("jax_enable_x64", True)
     rows = []
     for jit in (False, True):
-        variant = "jax-jit" if jit else "jax"
+        variant = ("jax-jit" if jit else "jax") + suffix
         wrap = jax.jit if jit else (lambda g: g)
-        for name, f in FUNCTIONS.items():
+        for name, f in FUNCTIONS.items() if threads == 1 else ():
             x0 = jnp.array(START[name], dtype=jnp.float64)
             fv = lambda v, f=f: f(v[0], v[1])
             value = wrap(fv)
@@ -153,7 +176,7 @@ def jax_rows(sizes, budget):
             if not jit and n > 100_000:
                 continue  # op-by-op dispatch at this size says nothing new and takes long
             x0 = jnp.array([-1.2, 1.0] * (n // 2), dtype=jnp.float64)
-            v = jnp.ones(n, dtype=jnp.float64)
+            v = 1.0 / jnp.arange(1, n + 1, dtype=jnp.float64)  # optimize-bench's direction
             value = wrap(chained_rosenbrock)
             gradient = wrap(jax.grad(chained_rosenbrock))
             hvp = wrap(lambda x, v: jax.jvp(jax.grad(chained_rosenbrock), (x,), (v,))[1])
@@ -170,7 +193,8 @@ def jax_rows(sizes, budget):
                 both = jax.jit(jax.value_and_grad(chained_rosenbrock))
                 call = lambda: jax.block_until_ready(both(x0))
                 rows.append(
-                    ("rosenbrock-n:gradient", "jax-jit-value-and-grad", n) + measure(call, budget)
+                    ("rosenbrock-n:gradient", "jax-jit-value-and-grad" + suffix, n)
+                    + measure(call, budget)
                 )
     return rows
 
@@ -179,13 +203,22 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="shorter batches, fewer sizes")
     parser.add_argument("--out", help="write the CSV here instead of stdout")
+    parser.add_argument(
+        "--threads", choices=["1", "all"], default="1",
+        help="1: both libraries on one thread (default); all: every core, chained Rosenbrock only")
     args = parser.parse_args()
+    threads = 1 if args.threads == "1" else os.cpu_count() or 1
     sizes = [10, 1000, 100_000] if args.quick else [10, 1000, 100_000, 1_000_000]
+    if threads > 1:
+        sizes = [n for n in sizes if n >= 100_000]
     budget = 0.2 if args.quick else 1.0
-    rows = torch_rows(sizes, budget) + jax_rows(sizes, budget)
+    # JAX first: pinning XLA must happen before anything imports it, and torch does not.
+    rows = jax_rows(sizes, budget, threads) + torch_rows(sizes, budget, threads)
     out = open(args.out, "w", newline="") if args.out else sys.stdout
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["workload", "variant", "n", "seconds_per_call", "seconds_min", "seconds_max"])
+    writer.writerow(
+        ["workload", "variant", "n", "seconds_per_call", "seconds_min", "seconds_max",
+         "cpu_over_wall"])
     for row in rows:
         writer.writerow([row[0], row[1], row[2]] + [repr(float(v)) for v in row[3:]])
     if args.out:

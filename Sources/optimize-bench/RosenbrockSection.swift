@@ -52,7 +52,9 @@ func rosenbrockSection(_ plan: TimingPlan) throws -> String {
     f.threadCount = threads
     let tgThreaded = timePerCall(plan, fastGradient)
     let thvThreaded = timePerCall(plan, fastHVP)
-    allocations += allocationsPerCall(calls: 10, fastGradient)
+    allocations +=
+      allocationsPerCall(calls: 10, fastGradient)
+      + allocationsPerCall(calls: 10, fastHVP)
     table.add([
       "\(n)", duration(tg), fixed(tg / Double(n), 2), duration(th), ratio(tg, th),
       duration(tgThreaded), ratio(tgThreaded, th), duration(thv), ratio(thv, tg),

@@ -13,15 +13,17 @@ struct SolverRun {
   /// "ours" or "gsl".
   var source: String
   var result: SolverResult<Double>
-  /// Median seconds over the repeated runs.
+  /// Median seconds over the timed runs.
   var seconds: Double
+  /// How many times the run was timed (see `SolverPlan`).
+  var timings: Int
   /// Our seconds over GSL's best (fastest converged) on the same problem.
   var ratioToGSLBest: Double?
 
   static let header = [
     "problem", "n", "solver", "source", "status", "iterations", "f_evaluations",
     "gradient_evaluations", "hessian_evaluations", "hessian_vector_evaluations", "seconds", "f",
-    "gradient_norm", "reference", "ratio",
+    "gradient_norm", "reference", "ratio", "timings",
   ]
 
   var fields: [String] {
@@ -30,24 +32,35 @@ struct SolverRun {
       "\(result.counts.f)", "\(result.counts.gradient)", "\(result.counts.hessian)",
       "\(result.counts.hessianVector)", CSVNumber.format(seconds), CSVNumber.format(result.f),
       CSVNumber.format(result.gradientNorm), ratioToGSLBest == nil ? "" : "gsl-best",
-      ratioToGSLBest.map { CSVNumber.format($0) } ?? "",
+      ratioToGSLBest.map { CSVNumber.format($0) } ?? "", "\(timings)",
     ]
   }
 }
 
-/// How long and how often each solver may run.
+/// How long and how often each solver may run. Every run is timed `repeats` times and the
+/// median kept, except that runs of `fewerAbove` seconds or more are timed `longRepeats` times
+/// and runs of `onceAbove` seconds or more, or ended by the time limit (their time is the
+/// limit), once. The table's "timed" column says which.
 struct SolverPlan {
   var timeLimit: Double
-  /// Runs faster than this (seconds) are repeated, and the median kept.
-  var repeatBelow: Double
   var repeats: Int
+  var fewerAbove: Double
+  var longRepeats: Int
+  var onceAbove: Double
   /// The two-variable problems to run; nil for every shipped one.
   var problems: [String]?
 
-  static let full = SolverPlan(timeLimit: 3, repeatBelow: 0.05, repeats: 5, problems: nil)
+  static let full = SolverPlan(
+    timeLimit: 3, repeats: 5, fewerAbove: 0.05, longRepeats: 3, onceAbove: 1, problems: nil)
   static let quick = SolverPlan(
-    timeLimit: 0.3, repeatBelow: 0.01, repeats: 3,
+    timeLimit: 0.3, repeats: 3, fewerAbove: 0.01, longRepeats: 3, onceAbove: 0.1,
     problems: ["goldstein", "rosenbrock", "beale", "himmelblau"])
+
+  /// How many timings a run that took `seconds` gets.
+  func timings(afterFirst seconds: Double, _ status: Status) -> Int {
+    if status == .timeLimit || seconds >= onceAbove { return 1 }
+    return seconds >= fewerAbove ? longRepeats : repeats
+  }
 }
 
 /// Section 3: every solver, ours and GSL's, on every shipped two-variable problem and on
@@ -71,7 +84,7 @@ func solverSection(_ plan: SolverPlan) throws -> (table: String, runs: [SolverRu
       + "converged run on the problem)",
     headers: [
       "problem", "solver", "status", "iterations", "f evals", "grad evals", "Hess evals",
-      "HVP evals", "time", "ratio",
+      "HVP evals", "time", "timed", "ratio",
     ])
   var runs: [SolverRun] = []
   for problem in problems {
@@ -93,7 +106,8 @@ func solverSection(_ plan: SolverPlan) throws -> (table: String, runs: [SolverRu
         r.n == 2 ? r.problem : "\(r.problem) (n=\(r.n))", r.solver, r.result.status.rawValue,
         "\(r.result.iterations)", "\(r.result.counts.f)", "\(r.result.counts.gradient)",
         "\(r.result.counts.hessian)", "\(r.result.counts.hessianVector)",
-        duration(r.seconds * 1e9), r.ratioToGSLBest.map { fixed($0, 2) + "×" } ?? "-",
+        duration(r.seconds * 1e9), "\(r.timings)×",
+        r.ratioToGSLBest.map { fixed($0, 2) + "×" } ?? "-",
       ])
     }
     runs += problemRuns
@@ -101,7 +115,7 @@ func solverSection(_ plan: SolverPlan) throws -> (table: String, runs: [SolverRu
   return (table.render(), runs)
 }
 
-/// Runs `solver` once, and again while runs are short, keeping the median time.
+/// Runs `solver` as often as the plan says for a run of its length, keeping the median time.
 private func run(
   _ solver: any Solver, source: String, on problem: Problem, _ options: SolverOptions<Double>,
   _ plan: SolverPlan
@@ -113,9 +127,9 @@ private func run(
     let start = nanoseconds()
     result = solver.minimize(objective, from: problem.start, options: options)
     times.append(Double(nanoseconds() - start) / 1e9)
-  } while times.count < plan.repeats && times.last! < plan.repeatBelow
+  } while times.count < plan.timings(afterFirst: times[0], result.status)
   times.sort()
   return SolverRun(
     problem: problem.name, n: problem.dimension, solver: solver.name, source: source,
-    result: result, seconds: times[times.count / 2])
+    result: result, seconds: times[times.count / 2], timings: times.count)
 }
