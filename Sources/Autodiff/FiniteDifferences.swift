@@ -21,21 +21,22 @@ public enum FiniteDifferences {
     return (x + h) - x
   }
 
-  /// ∇f(x), component i = (f(x + hᵢeᵢ) − f(x − hᵢeᵢ)) / 2hᵢ.
+  /// x stepped by ±h along coordinate i.
+  private static func pair<T: DifferentiableScalar>(_ x: [T], _ i: Int, _ h: T) -> (
+    plus: [T], minus: [T]
+  ) {
+    var plus = x
+    var minus = x
+    plus[i] += h
+    minus[i] -= h
+    return (plus, minus)
+  }
+
+  /// ∇f(x), component i = (f(x + hᵢeᵢ) − f(x − hᵢeᵢ)) / 2hᵢ: the one-row case of `jacobian`.
   public static func gradient<T: DifferentiableScalar, E: Error>(
     _ f: ([T]) throws(E) -> T, at x: [T], step relative: T? = nil
   ) throws(E) -> [T] {
-    let relative = relative ?? firstOrderStep(T.self)
-    var result = [T](repeating: 0, count: x.count)
-    for i in x.indices {
-      let h = step(x[i], relative: relative)
-      var plus = x
-      var minus = x
-      plus[i] += h
-      minus[i] -= h
-      result[i] = (try f(plus) - f(minus)) / (2 * h)
-    }
-    return result
+    try jacobian({ (y: [T]) throws(E) -> [T] in [try f(y)] }, at: x, step: relative)[0]
   }
 
   /// The Jacobian of a vector function g (row i = ∇gᵢ); with g = ∇f it is the Hessian of f.
@@ -48,10 +49,7 @@ public enum FiniteDifferences {
     var result = [[T]](repeating: [T](repeating: 0, count: x.count), count: m)
     for j in x.indices {
       let h = step(x[j], relative: relative)
-      var plus = x
-      var minus = x
-      plus[j] += h
-      minus[j] -= h
+      let (plus, minus) = pair(x, j, h)
       let up = try g(plus)
       let down = try g(minus)
       precondition(up.count == m && down.count == m, "the function's output length changed")
@@ -77,10 +75,7 @@ public enum FiniteDifferences {
     }
     var result = [[T]](repeating: [T](repeating: 0, count: n), count: n)
     for i in 0..<n {
-      var plus = x
-      var minus = x
-      plus[i] += h[i]
-      minus[i] -= h[i]
+      let (plus, minus) = pair(x, i, h[i])
       result[i][i] = (try f(plus) - 2 * f0 + f(minus)) / (h[i] * h[i])
       for j in 0..<i {
         let value =
