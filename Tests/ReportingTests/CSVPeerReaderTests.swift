@@ -15,7 +15,8 @@ import Testing
   /// that need all 17 significant digits, and the non-finite ones.
   static let edgeValues: [Double] = [
     0, -0.0, 1, -1, 0.1, 0.2, 0.1 + 0.2, 1.0 / 3, 2.0 / 3, 1e-300, 1e300, 1e22, 1e23,
-    5e-324, -5e-324, Double.leastNormalMagnitude, Double.greatestFiniteMagnitude,
+    Double.leastNonzeroMagnitude, -Double.leastNonzeroMagnitude, Double.leastNormalMagnitude,
+    Double.greatestFiniteMagnitude,
     -Double.greatestFiniteMagnitude, 9_007_199_254_740_993, 123_456_789.123_456_789,
     .infinity, -.infinity, .nan,
   ]

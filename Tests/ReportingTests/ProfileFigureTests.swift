@@ -28,7 +28,7 @@ import Testing
   }
 
   @Test func log2TicksArePowersOfTwo() {
-    let scale = Log2Scale(lower: 1, upper: 40, start: 0, end: 600)
+    let scale = LogScale(base: 2, lower: 1, upper: 40, start: 0, end: 600)
     #expect(scale.ticks.map(\.value) == [1, 2, 4, 8, 16, 32, 64])
     #expect(scale.pixel(8) == 300)  // 2³ halfway between 2⁰ and 2⁶
   }

@@ -170,7 +170,7 @@ final class XMLCheck: NSObject, XMLParserDelegate {
   @Test func logScaleSpansWholeDecades() {
     let scale = LogScale(lower: 3e-5, upper: 20, start: 0, end: 70)
     // Decades 10⁻⁵ to 10²: seven of them over 70 pixels.
-    #expect(scale.lowerDecade == -5 && scale.upperDecade == 2)
+    #expect(scale.lowerPower == -5 && scale.upperPower == 2)
     #expect(abs(scale.pixel(1e-3) - 20) < 1e-9)
     #expect(scale.ticks.count == 8)
   }

@@ -98,8 +98,9 @@ public struct ProfileFigure: Sendable {
   private func draw(_ panel: Panel, in area: PlotArea, clipID: String, on canvas: inout SVGCanvas) {
     // The data stop short of the frame, so a line along 0 or 1 or at τ = 1 stays visible.
     let inset = 5.0
-    let x = Log2Scale(
-      lower: panel.xRange.lowerBound, upper: panel.xRange.upperBound, start: area.left + inset,
+    let x = LogScale(
+      base: 2, lower: panel.xRange.lowerBound, upper: panel.xRange.upperBound,
+      start: area.left + inset,
       end: area.right - inset)
     let y = LinearScale(
       lower: 0, upper: 1, start: area.bottom - inset, end: area.top + inset, nice: false,

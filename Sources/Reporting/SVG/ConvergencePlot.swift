@@ -132,7 +132,7 @@ public struct ConvergencePlot: Sendable {
         start: area.bottom - inset, end: area.top + inset)
       // Values above the axis are drawn a decade past its top, outside the clip area, so a
       // diverging line runs off the top edge instead of to a far-away pixel.
-      let ceiling = pow(10, Double(yScale.upperDecade + 1))
+      let ceiling = pow(10, Double(yScale.upperPower + 1))
       canvas.axes(
         area, x: xScale, y: yScale,
         xLabel: axis == .evaluations

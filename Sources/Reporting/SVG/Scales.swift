@@ -64,38 +64,58 @@ struct LinearScale: AxisScale {
   }
 }
 
-/// A base-10 logarithmic scale over whole decades, with a tick at each decade (or every few
-/// decades when there are many), labelled 10ⁿ.
+/// A logarithmic scale over whole powers of its base, with a tick at each power (every few
+/// when there are many). Base 10 labels its ticks 10ⁿ (convergence plots); base 2 writes small
+/// powers as plain numbers (1, 2, …, 1024; 0.5, 0.25, 0.125), the usual axis of a performance
+/// profile, where τ = 2 means "twice the cost of the best".
 struct LogScale: AxisScale {
-  var lowerDecade: Int
-  var upperDecade: Int
+  var base: Double
+  var lowerPower: Int
+  var upperPower: Int
   var start: Double
   var end: Double
 
-  /// Spans the decades that hold every positive value in `lower...upper`.
-  init(lower: Double, upper: Double, start: Double, end: Double) {
+  /// Spans the powers of `base` that hold every positive value in `lower...upper` (bounds that
+  /// are not positive and finite fall back to 1).
+  init(base: Double = 10, lower: Double, upper: Double, start: Double, end: Double) {
     let lo = lower > 0 && lower.isFinite ? lower : 1
     let hi = upper > 0 && upper.isFinite ? Swift.max(upper, lo) : lo
-    lowerDecade = Int(log10(lo).rounded(.down))
-    upperDecade = Int(log10(hi).rounded(.up))
-    if upperDecade <= lowerDecade { upperDecade = lowerDecade + 1 }
+    self.base = base
+    lowerPower = Int(Self.logarithm(lo, base: base).rounded(.down))
+    upperPower = Int(Self.logarithm(hi, base: base).rounded(.up))
+    if upperPower <= lowerPower { upperPower = lowerPower + 1 }
     self.start = start
     self.end = end
   }
 
+  /// The pixel of a value; values at or below 0 sit at the start.
   func pixel(_ value: Double) -> Double {
-    let t = (log10(value) - Double(lowerDecade)) / Double(upperDecade - lowerDecade)
+    guard value > 0 else { return start }
+    let t =
+      (Self.logarithm(value, base: base) - Double(lowerPower)) / Double(upperPower - lowerPower)
     return start + t * (end - start)
   }
 
   var ticks: [(value: Double, label: String)] {
-    let span = upperDecade - lowerDecade
-    let every = Swift.max(1, (span + 7) / 8)
-    return stride(from: lowerDecade, through: upperDecade, by: every).map { n in
-      let label =
-        n == 0
-        ? "1" : "10<tspan dy=\"-5\" font-size=\"9\">\(n < 0 ? "−" : "")\(abs(n))</tspan>"
-      return (pow(10, Double(n)), label)
+    let every = Swift.max(1, (upperPower - lowerPower + 7) / 8)
+    return stride(from: lowerPower, through: upperPower, by: every).map { k in
+      (pow(base, Double(k)), label(k))
     }
+  }
+
+  /// log2 and log10 are exact at exact powers, so a bound such as 8 or 100 keeps its own place.
+  static func logarithm(_ x: Double, base: Double) -> Double {
+    base == 2 ? log2(x) : base == 10 ? log10(x) : log(x) / log(base)
+  }
+
+  /// base^k as the axis shows it.
+  func label(_ k: Int) -> String {
+    if k == 0 { return "1" }
+    if base == 2 {
+      if (1...10).contains(k) { return String(1 << k) }
+      if (-3 ... -1).contains(k) { return ["0.125", "0.25", "0.5"][k + 3] }
+    }
+    let b = base == 2 ? "2" : base == 10 ? "10" : SVGNumber.tick(base, step: 1)
+    return "\(b)<tspan dy=\"-5\" font-size=\"9\">\(k < 0 ? "−" : "")\(abs(k))</tspan>"
   }
 }
