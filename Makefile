@@ -18,10 +18,13 @@ test: setup
 	$(SWIFT) test --skip-build
 	bash scripts/slurm/sweep-e2e.sh "$$($(SWIFT) build --show-bin-path)/optimize"
 
+# The memory section runs the release `optimize` binary, so it is built first.
 bench: setup
+	$(SWIFT) build -c release --product optimize
 	$(SWIFT) run -c release optimize-bench
 
 bench-quick: setup
+	$(SWIFT) build -c release --product optimize
 	$(SWIFT) run -c release optimize-bench --quick
 
 format:

@@ -2,7 +2,8 @@ import Autodiff
 import OptimizationCore
 import Solvers
 
-/// The per-run iteration log: one CSV row per recorded iteration.
+/// The per-run iteration log: one CSV row per kept iteration. `IterationLogWriter` streams it to
+/// disk as a run goes; `csv(for:)` renders a trace held in memory.
 ///
 /// Columns, in order (stable names):
 /// - `iteration`, `f`, `grad_norm`, `step_length`
@@ -28,9 +29,24 @@ public enum IterationLog {
     lineEnding: CSVWriter.LineEnding = .crlf
   ) -> String {
     let dimension = result.trace.map(\.x.count).max() ?? result.x.count
-    let shown = min(dimension, max(maxCoordinates, 0))
+    let shown = shownCoordinates(dimension: dimension, maxCoordinates: maxCoordinates)
     let extrasKeys = Set(result.trace.flatMap(\.extras.keys)).sorted()
+    var writer = CSVWriter(
+      header: header(coordinateNames: coordinateNames, shown: shown, extrasKeys: extrasKeys),
+      lineEnding: lineEnding)
+    for record in result.trace {
+      writer.appendRow(row(record, shown: shown, extrasKeys: extrasKeys))
+    }
+    return writer.text
+  }
 
+  /// How many coordinates of x a log of a problem with `dimension` unknowns shows.
+  static func shownCoordinates(dimension: Int, maxCoordinates: Int) -> Int {
+    min(dimension, max(maxCoordinates, 0))
+  }
+
+  /// The header row for `shown` coordinates and the extras keys in the order given.
+  static func header(coordinateNames: [String], shown: Int, extrasKeys: [String]) -> [String] {
     var used = Set(leadingColumns + countColumns)
     var coordinateColumns: [String] = []
     for i in 0..<shown {
@@ -38,26 +54,26 @@ public enum IterationLog {
       coordinateColumns.append(unique(name, prefix: "x:", in: &used))
     }
     let extrasColumns = extrasKeys.map { unique($0, prefix: "extra:", in: &used) }
+    return leadingColumns + coordinateColumns + countColumns + extrasColumns
+  }
 
-    var writer = CSVWriter(
-      header: leadingColumns + coordinateColumns + countColumns + extrasColumns,
-      lineEnding: lineEnding)
-    for record in result.trace {
-      var row = [
-        String(record.iteration), CSVNumber.format(record.f),
-        CSVNumber.format(record.gradientNorm), CSVNumber.format(record.stepLength),
-      ]
-      for i in 0..<shown {
-        row.append(i < record.x.count ? CSVNumber.format(record.x[i]) : "")
-      }
-      row += [
-        String(record.counts.f), String(record.counts.gradient), String(record.counts.hessian),
-        String(record.counts.hessianVector), CSVNumber.format(record.elapsed),
-      ]
-      row += extrasKeys.map { key in record.extras[key].map(CSVNumber.format) ?? "" }
-      writer.appendRow(row)
+  /// The fields of one record's row: numbers only, so no field needs quoting.
+  static func row<T: SolverScalar>(
+    _ record: IterationRecord<T>, shown: Int, extrasKeys: [String]
+  ) -> [String] {
+    var row = [
+      String(record.iteration), CSVNumber.format(record.f),
+      CSVNumber.format(record.gradientNorm), CSVNumber.format(record.stepLength),
+    ]
+    for i in 0..<shown {
+      row.append(i < record.x.count ? CSVNumber.format(record.x[i]) : "")
     }
-    return writer.text
+    row += [
+      String(record.counts.f), String(record.counts.gradient), String(record.counts.hessian),
+      String(record.counts.hessianVector), CSVNumber.format(record.elapsed),
+    ]
+    row += extrasKeys.map { key in record.extras[key].map(CSVNumber.format) ?? "" }
+    return row
   }
 
   private static func unique(_ name: String, prefix: String, in used: inout Set<String>) -> String {

@@ -66,3 +66,18 @@ public struct CompletedRun: Sendable {
     }
   }
 }
+
+extension [CompletedRun.PathPoint] {
+  /// The points that hold the smallest or the largest value of a coordinate, in path order: the
+  /// box around the path, without the path.
+  public var boundingPoints: [CompletedRun.PathPoint] {
+    let dimension = map(\.x.count).max() ?? 0
+    var kept = Set<Int>()
+    for i in 0..<dimension {
+      let values = indices.filter { i < self[$0].x.count }
+      if let low = values.min(by: { self[$0].x[i] < self[$1].x[i] }) { kept.insert(low) }
+      if let high = values.max(by: { self[$0].x[i] < self[$1].x[i] }) { kept.insert(high) }
+    }
+    return kept.sorted().map { self[$0] }
+  }
+}

@@ -23,8 +23,15 @@ public struct SolverOptions<T: SolverScalar> {
   public var maxHessianEvaluations: Int? = nil
   /// Called after every iteration with its record; `.stop` ends the run (`.stoppedByCallback`).
   public var callback: ((IterationRecord<T>) -> CallbackAction)? = nil
-  /// Keep every k-th iteration in the trace (the first and last are always kept).
+  /// Keep every k-th iteration in the trace and the log (the first and last are always kept).
   public var traceEvery = 1
+  /// The result's trace holds at most this many records however long the run goes (memory
+  /// stays bounded): the first half of them in full, then evenly spaced ones thinned as the run
+  /// goes on, plus the best and the last. `Int.max` keeps every record.
+  public var traceCapacity = 2000
+  /// Receives, in order, every record the trace is offered (every `traceEvery`-th iteration and
+  /// the last), as the run goes; an iteration log streamed to disk is written from it.
+  public var logSink: ((IterationRecord<T>) -> Void)? = nil
   /// When set, trace records keep only the first K coordinates of x, so a long run on a large
   /// problem does not hold every iterate in full (10⁶ variables × 1000 iterations is 8 GB in
   /// Double); the result's best x stays complete. Nil keeps every coordinate.

@@ -3,15 +3,15 @@ import Foundation
 import OptimizationCore
 
 /// The bookkeeping every solver shares: the trace, the best point and the clock. A method computes
-/// its iterates and hands each one to `record`, which keeps them and asks the run's
-/// `StoppingRules` whether the run must stop and why; `finish` turns the run into a
-/// `SolverResult`.
+/// its iterates and hands each one to `record`, which keeps them (a bounded trace in memory,
+/// every kept record to the options' `logSink`) and asks the run's `StoppingRules` whether the
+/// run must stop and why; `finish` turns the run into a `SolverResult`.
 public final class RunRecorder<T: SolverScalar> {
   public let solver: String
   public let objective: Objective<T>
   public let options: SolverOptions<T>
   private let startTime = ContinuousClock.now
-  public private(set) var trace: [IterationRecord<T>] = []
+  private var trace: BoundedTrace<T>
   private var pending: IterationRecord<T>?
   public private(set) var bestX: [T]
   public private(set) var bestF: T = .infinity
@@ -27,6 +27,7 @@ public final class RunRecorder<T: SolverScalar> {
     self.options = options
     self.bestX = start
     self.stopping = StoppingRules(options: options)
+    self.trace = BoundedTrace(capacity: options.traceCapacity, stride: options.traceEvery)
     objective.resetCounts()
     objective.limits = EvaluationCounts(
       f: options.maxFunctionEvaluations ?? .max,
@@ -69,7 +70,7 @@ public final class RunRecorder<T: SolverScalar> {
       iteration: iteration, f: f, gradientNorm: gNorm, stepLength: step, x: recordedX,
       counts: objective.counts, elapsed: elapsed, extras: extras)
     if iteration % max(options.traceEvery, 1) == 0 {
-      trace.append(record)
+      keep(record)
       pending = nil
     } else {
       pending = record
@@ -88,6 +89,11 @@ public final class RunRecorder<T: SolverScalar> {
     if iteration >= options.maxIterations { return .iterationLimit }
     if let limit = options.timeLimit, elapsed >= limit { return .timeLimit }
     return nil
+  }
+
+  private func keep(_ record: IterationRecord<T>) {
+    trace.add(record)
+    options.logSink?(record)
   }
 
   /// Checks only the clock, the interruption flag and the callback-free limits; for methods
@@ -116,12 +122,12 @@ public final class RunRecorder<T: SolverScalar> {
 
   /// The result, with the best point seen and a message for the status.
   public func finish(_ status: Status, message: String? = nil) -> SolverResult<T> {
-    if let pending { trace.append(pending) }
+    if let pending { keep(pending) }
     pending = nil
     return SolverResult(
       solver: solver, status: status, message: message ?? defaultMessage(status),
       x: bestX, f: bestF, gradientNorm: bestGradientNorm, iterations: max(iteration, 0),
-      counts: objective.counts, elapsed: elapsed, trace: trace)
+      counts: objective.counts, elapsed: elapsed, trace: trace.records)
   }
 
   private func defaultMessage(_ status: Status) -> String {

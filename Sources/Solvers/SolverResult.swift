@@ -17,6 +17,8 @@ public struct SolverResult<T: SolverScalar>: Sendable {
   public var iterations: Int
   public var counts: EvaluationCounts
   public var elapsed: Double
+  /// The kept iterations in order, at most `SolverOptions.traceCapacity` of them plus the best
+  /// and the last (see `SolverOptions.traceCapacity`; `logSink` sees every kept iteration).
   public var trace: [IterationRecord<T>]
 
   public init(

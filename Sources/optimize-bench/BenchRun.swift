@@ -1,5 +1,5 @@
-/// Runs the four sections of the issue in order, prints their tables, writes
-/// results/bench/{derivatives,scaling,solvers,peers}.csv and prints the targets summary.
+/// Runs the sections of the issues in order, prints their tables, writes
+/// results/bench/{derivatives,scaling,solvers,memory,peers}.csv and prints the targets summary.
 /// A section that fails is reported and skipped; the others still run.
 func runIssueSections(quick: Bool) {
   let plan: TimingPlan = quick ? .quick : .full
@@ -34,6 +34,10 @@ func runIssueSections(quick: Bool) {
 
   if let sweep = attempt("sweep", { try sweepSection(plan) }) { print(sweep) }
 
+  let memory = attempt("memory") { try longRunMemorySection(quick: quick) }
+  if let memory { print(memory.table) }
+  save("memory.csv", MemoryRun.header, (memory?.runs ?? []).map(\.fields))
+
   let peers = peersSection(quick: quick, ours: (derivatives?.rows ?? []) + (scaling?.rows ?? []))
   print(peers.table)
   save("peers.csv", BenchRow.header, peers.rows.map(\.fields))
@@ -43,5 +47,7 @@ func runIssueSections(quick: Bool) {
       targets(
         derivatives: derivatives?.rows ?? [], scaling: scaling?.rows ?? [],
         solvers: solvers?.runs ?? [], peers: peers.rows)))
-  print("CSV written to results/bench/: derivatives.csv, scaling.csv, solvers.csv, peers.csv")
+  print(
+    "CSV written to results/bench/: derivatives.csv, scaling.csv, solvers.csv, memory.csv, "
+      + "peers.csv")
 }

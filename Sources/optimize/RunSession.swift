@@ -27,10 +27,23 @@ struct RunSession {
       let startValue = problem.value(at: start)
       for solver in solvers {
         var options = configuration.solverOptions(T.self)
+        let path = logPath(solver: solver.name, startIndex: startIndex)
+        let log: IterationLogWriter<T>
+        do {
+          log = try IterationLogWriter(
+            url: URL(fileURLWithPath: path), dimension: problem.dimension,
+            coordinateNames: problem.coordinateNames,
+            maxCoordinates: configuration.logCoordinates)
+        } catch {
+          writeFailure = "\(error)"
+          break outer
+        }
+        options.logSink = { log.append($0) }
         progress.begin(solver.name)
         options.callback = { record in
           progress.update(iteration: record.iteration, f: Double(record.f))
-          return .proceed
+          // A log that cannot be written ends the session; no use running on.
+          return log.failure == nil ? .proceed : .stop
         }
         let result = MemoryCheck.minimize(
           solver, dimension: problem.dimension, available: availableMemory,
@@ -40,13 +53,12 @@ struct RunSession {
         var run = CompletedRun(
           result, startIndex: startIndex, start: start, minima: minima,
           dimension: problem.dimension)
-        // Written as soon as the run ends, so a later interruption cannot cost it.
+        // Only the first start is drawn; the others keep what the contour plot's bounds read,
+        // so memory does not grow with the number of starts.
+        if startIndex > 0 { run.path = run.path.boundingPoints }
+        // Published as soon as the run ends, so a later interruption cannot cost it.
         do {
-          let path = logPath(solver: result.solver, startIndex: startIndex)
-          let text = IterationLog.csv(
-            for: result, coordinateNames: problem.coordinateNames,
-            maxCoordinates: configuration.logCoordinates)
-          try AtomicFile.write(text, to: URL(fileURLWithPath: path))
+          try log.commit()
           run.logPath = path
         } catch {
           writeFailure = "\(error)"
