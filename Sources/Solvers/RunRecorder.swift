@@ -113,15 +113,34 @@ public final class RunRecorder<T: SolverScalar> {
 
   /// A sentence explaining the status a method's body returns (nil: the default message).
   public var stopMessage: String?
+  /// Settings the method chose itself (`lr = auto`), passed to the result.
+  public var resolvedSettings = SolverSettings()
+  /// How they were chosen; appended to the result's message.
+  public var resolvedNote: String?
 
-  /// The result, with the best point seen and a message for the status.
+  /// The result, with the best point seen and a message for the status. A run that found no
+  /// acceptable step or reached a limit ends `.precisionLimit` when its best point passes
+  /// `PrecisionLimit`.
   public func finish(_ status: Status, message: String? = nil) -> SolverResult<T> {
     if let pending { trace.append(pending) }
     pending = nil
-    return SolverResult(
+    var result = SolverResult(
       solver: solver, status: status, message: message ?? defaultMessage(status),
       x: bestX, f: bestF, gradientNorm: bestGradientNorm, iterations: max(iteration, 0),
       counts: objective.counts, elapsed: elapsed, trace: trace)
+    result.resolvedSettings = resolvedSettings
+    if let resolvedNote { result.message += "; \(resolvedNote)" }
+    let checked: [Status] = [.lineSearchFailed, .iterationLimit, .evaluationLimit, .timeLimit]
+    if checked.contains(status), let check = PrecisionLimit(objective: objective, x: bestX) {
+      if check.isReached {
+        result.status = .precisionLimit
+        result.message =
+          "at a minimizer to the working precision (\(result.message)): \(check.summary)"
+      } else if status == .lineSearchFailed {
+        result.message += "; not at a minimizer to the working precision: \(check.summary)"
+      }
+    }
+    return result
   }
 
   private func defaultMessage(_ status: Status) -> String {
@@ -136,6 +155,7 @@ public final class RunRecorder<T: SolverScalar> {
       return
         "f, x or ∇f became non-finite or |f| or |x| grew beyond \(options.divergenceThreshold)"
     case .lineSearchFailed: return "the line search found no acceptable step"
+    case .precisionLimit: return "no step can change f beyond its rounding"
     case .stoppedByCallback: return "stopped by the callback"
     case .interrupted: return "interrupted"
     case .failed: return "failed"

@@ -18,6 +18,8 @@ public struct SolverResult<T: SolverScalar>: Sendable {
   public var counts: EvaluationCounts
   public var elapsed: Double
   public var trace: [IterationRecord<T>]
+  /// Settings the method chose itself: `lr` when it was `auto`.
+  public var resolvedSettings = SolverSettings()
 
   public init(
     solver: String, status: Status, message: String, x: [T], f: T, gradientNorm: T,
