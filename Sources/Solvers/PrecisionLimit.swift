@@ -20,8 +20,9 @@ import OptimizationCore
 /// with ε the precision's unit roundoff and κ = 10⁴: f is taken to be known to κ·ε, since its
 /// terms can be far larger than f itself (Goldstein–Price's reach 50 where f = 3) and each
 /// operation rounds at their size.
-/// The check runs after the method has stopped; its evaluations (one gradient, one Hessian–vector
-/// product) are not the method's and are not counted in the result.
+/// The check runs after the method has stopped; its evaluations (one gradient and one
+/// Hessian–vector product, or two gradients) are counted in the result, and it is skipped when
+/// an evaluation limit would forbid them.
 public struct PrecisionLimit<T: SolverScalar>: Sendable {
   /// Ulps of rounding allowed in f.
   public static var roundingUlps: T { 10_000 }
@@ -38,11 +39,9 @@ public struct PrecisionLimit<T: SolverScalar>: Sendable {
     return curvature > 0 && predictedDecrease <= roundingLevel && distance <= distanceBound
   }
 
-  /// The figures at x, or nil when f or ∇f cannot be evaluated there.
+  /// The figures at x, or nil when f or ∇f cannot be evaluated there or an evaluation limit
+  /// forbids it.
   public init?(objective: Objective<T>, x: [T]) {
-    let savedLimits = objective.limits
-    objective.limits = EvaluationCounts(f: .max, gradient: .max, hessian: .max, hessianVector: .max)
-    defer { objective.limits = savedLimits }
     var g = [T]()
     guard let f = try? objective.gradient(x, into: &g), f.isFinite, g.allSatisfy(\.isFinite)
     else { return nil }

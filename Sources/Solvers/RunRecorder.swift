@@ -120,18 +120,21 @@ public final class RunRecorder<T: SolverScalar> {
 
   /// The result, with the best point seen and a message for the status. A run that found no
   /// acceptable step or reached a limit ends `.precisionLimit` when its best point passes
-  /// `PrecisionLimit`.
+  /// `PrecisionLimit`; runs that used no gradient (derivative-free methods) are not checked.
   public func finish(_ status: Status, message: String? = nil) -> SolverResult<T> {
     if let pending { trace.append(pending) }
     pending = nil
+    let checked: [Status] = [.lineSearchFailed, .iterationLimit, .evaluationLimit, .timeLimit]
+    let check =
+      checked.contains(status) && objective.counts.gradient > 0
+      ? PrecisionLimit(objective: objective, x: bestX) : nil
     var result = SolverResult(
       solver: solver, status: status, message: message ?? defaultMessage(status),
       x: bestX, f: bestF, gradientNorm: bestGradientNorm, iterations: max(iteration, 0),
       counts: objective.counts, elapsed: elapsed, trace: trace)
     result.resolvedSettings = resolvedSettings
     if let resolvedNote { result.message += "; \(resolvedNote)" }
-    let checked: [Status] = [.lineSearchFailed, .iterationLimit, .evaluationLimit, .timeLimit]
-    if checked.contains(status), let check = PrecisionLimit(objective: objective, x: bestX) {
+    if let check {
       if check.isReached {
         result.status = .precisionLimit
         result.message =
