@@ -15,6 +15,8 @@ public struct CompletedRun: Sendable {
   public var x: [Double]
   public var gradientNorm: Double
   public var counts: EvaluationCounts
+  /// Settings the solver chose itself (`lr` when it was `auto`).
+  public var resolvedSettings: SolverSettings
   public var seconds: Double
   public var fError: Double?
   public var xError: Double?
@@ -53,6 +55,7 @@ public struct CompletedRun: Sendable {
     self.x = x
     gradientNorm = Double(result.gradientNorm)
     counts = result.counts
+    resolvedSettings = result.resolvedSettings
     seconds = result.elapsed
     fError = minima.fError(f)
     xError = minima.xError(x)

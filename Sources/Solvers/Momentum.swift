@@ -6,19 +6,21 @@ import OptimizationCore
 ///   first step b = g; later b ← μ·b + (1 − d)·g;
 ///   step direction s = g + μ·b (Nesterov) or s = b; x ← x − lr·s.
 ///
-/// Defaults: lr = 0.1, μ = 0.9, d = 0 (every mode of a quadratic with 0.026 < lr·λ < 3.8 then
-/// contracts by √μ ≈ 0.95 per step, so sphere, matyas and quadratic converge in a few hundred
-/// iterations). Nesterov requires d = 0, as in PyTorch; `name` is "nesterov" when enabled.
-/// Minibatches as for `SGD`. extras: "velocity_norm" (‖b‖₂), "learning_rate".
+/// Defaults: lr = auto, μ = 0.9, d = 0. A learning rate of nil (`lr = auto`) is chosen at the
+/// start by `AutoLearningRate`: (1 − μ)/λ, λ the largest |eigenvalue| of ∇²f(x₀), far inside
+/// both methods' stability limits (dampening only shrinks the steps). Nesterov requires d = 0,
+/// as in PyTorch; `name` is "nesterov" when enabled.
+/// Minibatches as for `SGD`. extras: "velocity_norm" (‖b‖₂), "learning_rate" (the one used).
 public struct Momentum: Solver {
-  public var learningRate: Double
+  /// Nil: chosen from the curvature at the start.
+  public var learningRate: Double?
   public var momentum: Double
   public var dampening: Double
   public var nesterov: Bool
   public var batchSize: Int?
 
   public init(
-    learningRate: Double = 0.1, momentum: Double = 0.9, dampening: Double = 0,
+    learningRate: Double? = nil, momentum: Double = 0.9, dampening: Double = 0,
     nesterov: Bool = false, batchSize: Int? = nil
   ) {
     self.learningRate = learningRate
@@ -47,7 +49,6 @@ public struct Momentum: Solver {
   ) -> SolverResult<T> {
     let run = RunRecorder(solver: name, objective: objective, options: options, start: start)
     var source = FirstOrderGradient(objective: objective, batchSize: batchSize, seed: options.seed)
-    let lr = T(learningRate)
     let mu = T(momentum)
     let keep = 1 - T(dampening)
     let problem = settingsProblem
@@ -59,6 +60,15 @@ public struct Momentum: Solver {
       var x = start
       var g = [T]()
       var f = try source.gradient(at: x, into: &g)
+      let method: AutoLearningRate.Method =
+        nesterov ? .nesterov(momentum: momentum) : .heavyBall(momentum: momentum)
+      let learningRate: Double
+      if let given = self.learningRate {
+        learningRate = given
+      } else {
+        learningRate = try run.autoLearningRate(method, at: x, g)
+      }
+      let lr = T(learningRate)
       var extras = ["learning_rate": learningRate, "velocity_norm": 0]
       if let status = try source.record(run, x: x, f: f, gradient: g, extras: extras) {
         return status
@@ -88,10 +98,10 @@ extension Momentum {
   static func catalogEntry(nesterov: Bool) -> SolverCatalogEntry {
     SolverCatalogEntry(
       name: nesterov ? "nesterov" : "momentum",
-      settings: [.learningRate, .momentum, .dampening, .batchSize]
+      settings: [.learningRateOrAuto, .momentum, .dampening, .batchSize]
     ) { s throws(SolverCatalogError) in
       let solver = Momentum(
-        learningRate: s.number("lr") ?? 0.1, momentum: s.number("momentum") ?? 0.9,
+        learningRate: s.number("lr"), momentum: s.number("momentum") ?? 0.9,
         dampening: s.number("dampening") ?? 0, nesterov: nesterov,
         batchSize: s.integer("batch-size"))
       if let problem = solver.settingsProblem { throw SolverCatalogError(description: problem) }

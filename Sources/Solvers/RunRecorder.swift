@@ -119,15 +119,37 @@ public final class RunRecorder<T: SolverScalar> {
 
   /// A sentence explaining the status a method's body returns (nil: the default message).
   public var stopMessage: String?
+  /// Settings the method chose itself (`lr = auto`), passed to the result.
+  public var resolvedSettings = SolverSettings()
+  /// How they were chosen; appended to the result's message.
+  public var resolvedNote: String?
 
-  /// The result, with the best point seen and a message for the status.
+  /// The result, with the best point seen and a message for the status. A run that found no
+  /// acceptable step or reached a limit ends `.precisionLimit` when its best point passes
+  /// `PrecisionLimit`; runs that used no gradient (derivative-free methods) are not checked.
   public func finish(_ status: Status, message: String? = nil) -> SolverResult<T> {
     if let pending { keep(pending) }
     pending = nil
-    return SolverResult(
+    let checked: [Status] = [.lineSearchFailed, .iterationLimit, .evaluationLimit, .timeLimit]
+    let check =
+      checked.contains(status) && objective.counts.gradient > 0
+      ? PrecisionLimit(objective: objective, x: bestX) : nil
+    var result = SolverResult(
       solver: solver, status: status, message: message ?? defaultMessage(status),
       x: bestX, f: bestF, gradientNorm: bestGradientNorm, iterations: max(iteration, 0),
       counts: objective.counts, elapsed: elapsed, trace: trace.records)
+    result.resolvedSettings = resolvedSettings
+    if let resolvedNote { result.message += "; \(resolvedNote)" }
+    if let check {
+      if check.isReached {
+        result.status = .precisionLimit
+        result.message =
+          "at a minimizer to the working precision (\(result.message)): \(check.summary)"
+      } else if status == .lineSearchFailed {
+        result.message += "; not at a minimizer to the working precision: \(check.summary)"
+      }
+    }
+    return result
   }
 
   private func defaultMessage(_ status: Status) -> String {
@@ -142,6 +164,7 @@ public final class RunRecorder<T: SolverScalar> {
       return
         "f, x or ∇f became non-finite or |f| or |x| grew beyond \(options.divergenceThreshold)"
     case .lineSearchFailed: return "the line search found no acceptable step"
+    case .precisionLimit: return "no step can change f beyond its rounding"
     case .stoppedByCallback: return "stopped by the callback"
     case .interrupted: return "interrupted"
     case .failed: return "failed"

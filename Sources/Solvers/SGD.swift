@@ -4,18 +4,19 @@ import OptimizationCore
 /// Stochastic gradient descent exactly as PyTorch's `torch.optim.SGD` without momentum:
 /// xₖ₊₁ = xₖ − lr·∇f(xₖ).
 ///
-/// Default learning rate 0.45 (stable when lr < 2/λmax(∇²f); it converges on sphere, matyas and
-/// quadratic within the default 1000 iterations; ill-conditioned problems such as rosenbrock
-/// need lr < 2/1002 ≈ 2e-3). With `batchSize` set and an objective that has minibatch
+/// A learning rate of nil (`lr = auto`, the default) is chosen at the start by
+/// `AutoLearningRate`: 1/λ with λ the largest |eigenvalue| of ∇²f(x₀), half the stability limit
+/// 2/λ of the quadratic model there. With `batchSize` set and an objective that has minibatch
 /// gradients, each step uses a batch drawn by a seeded shuffle (`SolverOptions.seed`); the
 /// recorded f is then the full objective and the gradient test is off (see
 /// `FirstOrderGradient`). On objectives without minibatch gradients `batchSize` is ignored.
-/// extras: "learning_rate".
+/// extras: "learning_rate" (the one used, chosen or given).
 public struct SGD: Solver {
-  public var learningRate: Double
+  /// Nil: chosen from the curvature at the start.
+  public var learningRate: Double?
   public var batchSize: Int?
 
-  public init(learningRate: Double = 0.45, batchSize: Int? = nil) {
+  public init(learningRate: Double? = nil, batchSize: Int? = nil) {
     self.learningRate = learningRate
     self.batchSize = batchSize
   }
@@ -31,12 +32,18 @@ public struct SGD: Solver {
   ) -> SolverResult<T> {
     let run = RunRecorder(solver: name, objective: objective, options: options, start: start)
     var source = FirstOrderGradient(objective: objective, batchSize: batchSize, seed: options.seed)
-    let lr = T(learningRate)
-    let extras = ["learning_rate": learningRate]
     return run.run { () throws(EvaluationLimitReached) -> Status in
       var x = start
       var g = [T]()
       var f = try source.gradient(at: x, into: &g)
+      let learningRate: Double
+      if let given = self.learningRate {
+        learningRate = given
+      } else {
+        learningRate = try run.autoLearningRate(.gradientDescent, at: x, g)
+      }
+      let lr = T(learningRate)
+      let extras = ["learning_rate": learningRate]
       if let status = try source.record(run, x: x, f: f, gradient: g, extras: extras) {
         return status
       }
@@ -53,6 +60,6 @@ public struct SGD: Solver {
 
 extension SGD {
   static let catalogEntry = SolverCatalogEntry(
-    name: "sgd", settings: [.learningRate, .batchSize]
-  ) { s in SGD(learningRate: s.number("lr") ?? 0.45, batchSize: s.integer("batch-size")) }
+    name: "sgd", settings: [.learningRateOrAuto, .batchSize]
+  ) { s in SGD(learningRate: s.number("lr"), batchSize: s.integer("batch-size")) }
 }

@@ -20,6 +20,8 @@ public struct SolverResult<T: SolverScalar>: Sendable {
   /// The kept iterations in order, at most `SolverOptions.traceCapacity` of them plus the best
   /// and the last (see `SolverOptions.traceCapacity`; `logSink` sees every kept iteration).
   public var trace: [IterationRecord<T>]
+  /// Settings the method chose itself: `lr` when it was `auto`.
+  public var resolvedSettings = SolverSettings()
 
   public init(
     solver: String, status: Status, message: String, x: [T], f: T, gradientNorm: T,

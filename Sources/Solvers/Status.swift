@@ -11,6 +11,10 @@ public enum Status: String, Sendable, Codable, CaseIterable {
   case timeLimit = "time-limit"
   case diverged = "diverged"
   case lineSearchFailed = "line-search-failed"
+  /// No acceptable step or a limit reached, at a minimizer to the working precision (see
+  /// `PrecisionLimit`): no step can change f beyond its rounding and the stationary point is
+  /// within rounding's reach.
+  case precisionLimit = "precision-limit"
   case stoppedByCallback = "stopped-by-callback"
   case interrupted = "interrupted"
   /// An error reported by a reference library (GSL); the result's message carries its text.
@@ -19,8 +23,9 @@ public enum Status: String, Sendable, Codable, CaseIterable {
   /// available (the message gives both figures).
   case insufficientMemory = "insufficient-memory"
 
-  /// True for the three convergence criteria.
+  /// True for the three convergence criteria and the precision limit.
   public var isConverged: Bool {
     self == .gradientTolerance || self == .fTolerance || self == .xTolerance
+      || self == .precisionLimit
   }
 }

@@ -25,8 +25,11 @@ struct RunCommand: ParsableCommand {
 
   @OptionGroup var stopping: StoppingOptions
 
-  @Option(help: "Learning rate for sgd, momentum, nesterov and adam.")
-  var lr: Double?
+  @Option(
+    help:
+      "Learning rate for sgd, momentum, nesterov (default auto: from the curvature at the start) and adam."
+  )
+  var lr: String?
 
   @Option(help: "Momentum coefficient μ in [0, 1) for momentum and nesterov.")
   var momentum: Double?
@@ -102,7 +105,11 @@ struct RunCommand: ParsableCommand {
   /// The settings given by the dedicated options and by `--setting NAME=VALUE`.
   func solverSettings() throws -> SolverSettings {
     var settings = SolverSettings()
-    if let lr { settings["lr"] = .number(lr) }
+    if let lr {
+      guard let value = lr == "auto" ? SettingValue.choice(lr) : Double(lr).map(SettingValue.number)
+      else { throw CommandFailure("--lr must be a positive number or auto, got '\(lr)'") }
+      settings["lr"] = value
+    }
     if let momentum { settings["momentum"] = .number(momentum) }
     if let lineSearch { settings["line-search"] = .choice(lineSearch.rawValue) }
     if let batchSize { settings["batch-size"] = .integer(batchSize) }

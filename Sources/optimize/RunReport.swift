@@ -72,6 +72,8 @@ struct RunReport {
       var summary = summary
       summary.endedAt = runs[index].endedAt.map(minima.describe)
       if configuration.starts > 1 { summary.solver += " #\(runs[index].startIndex + 1)" }
+      let resolved = runs[index].resolvedSettings
+      if !resolved.given.isEmpty { summary.solver += " " + resolved.shortLabel }
       return summary
     }
     let terminal = TableFormatter.isTerminal(STDOUT_FILENO)
@@ -135,7 +137,7 @@ struct RunReport {
       ("ftol", .number(c.fTolerance)),
       ("xtol", .number(c.xTolerance)),
       ("time_limit", .optional(c.timeLimit)),
-      ("lr", .optional(c.settings.number("lr"))),
+      ("lr", c.settings["lr"].map(settingJSON) ?? .null),
       ("momentum", .optional(c.settings.number("momentum"))),
       ("line_search", .optional(c.settings.choice("line-search"))),
       ("batch_size", c.settings.integer("batch-size").map { .int($0) } ?? .null),
@@ -175,6 +177,10 @@ struct RunReport {
         ("x_error", .optional(run.xError)),
         ("ended_at", .optional(run.endedAt)),
         ("log", .optional(run.logPath)),
+        (
+          "resolved_settings",
+          .object(run.resolvedSettings.given.map { ($0, settingJSON(run.resolvedSettings[$0]!)) })
+        ),
       ])
     }
     return .object([
@@ -190,6 +196,16 @@ struct RunReport {
       ("summary", .string(summaryPath)),
       ("interrupted", .bool(wasInterrupted)),
     ])
+  }
+}
+
+extension SolverSettings {
+  /// `lr=1.18e-05`: three significant digits, for the table's solver label.
+  fileprivate var shortLabel: String {
+    given.map { name in
+      if case .number(let x) = self[name]! { return "\(name)=\(String(format: "%.3g", x))" }
+      return "\(name)=\(self[name]!)"
+    }.joined(separator: " ")
   }
 }
 

@@ -50,17 +50,32 @@ import _TestSupport
     #expect(result.f == result.trace.map(\.f).min())
   }
 
-  /// With a tolerance no Double run can meet, bfgs2 on Rosenbrock ends by GSL_ENOPROG, reported
-  /// as a line-search failure with GSL's own sentence (gsl_strerror), at (1, 1).
-  @Test func noProgressIsLineSearchFailure() throws {
+  /// With a tolerance no Double run can meet, bfgs2 on Rosenbrock ends by GSL_ENOPROG at (1, 1),
+  /// a minimizer to the working precision: reported as the precision limit, with GSL's own
+  /// sentence (gsl_strerror) kept in the message.
+  @Test func noProgressAtTheMinimizerIsThePrecisionLimit() throws {
     var options = SolverOptions<Double>()
     options.gradientTolerance = 1e-14
     let function = TestFunctions.rosenbrock
     let result = try GSLCatalog.make("gsl-vector-bfgs2").minimize(
       function.objective(Double.self), from: function.start, options: options)
-    #expect(result.status == .lineSearchFailed)
+    #expect(result.status == .precisionLimit)
     #expect(result.message.contains("iteration is not making progress towards solution"))
     #expect(abs(result.x[0] - 1) < 1e-6 && abs(result.x[1] - 1) < 1e-6)
+  }
+
+  /// A gradient whose y-component has the wrong sign: on x² + y² from (1, 1) every step along
+  /// GSL's direction goes uphill. Where GSL stops there, far from the minimizer, the run is not
+  /// converged.
+  @Test(arguments: ["gsl-vector-bfgs2", "gsl-conjugate-fr"])
+  func noProgressFarFromAMinimizerIsNotConverged(solverName: String) throws {
+    let broken = TestFunction(
+      name: "x² + y², ∂f/∂y negated", dimension: 2, value: { v in v[0] * v[0] + v[1] * v[1] },
+      gradient: { v in [2 * v[0], -2 * v[1]] }, start: [1, 1], minimizer: [0, 0])
+    let result = try GSLCatalog.make(solverName).minimize(
+      broken.objective(Double.self), from: broken.start, options: .init())
+    #expect(!result.converged, "\(result.status): \(result.message)")
+    #expect(result.x[1] > 0.5)
   }
 
   /// With the size tolerance given, the simplex stops by it: size ≤ xTolerance · (1 + ‖x‖∞).

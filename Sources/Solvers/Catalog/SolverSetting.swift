@@ -4,6 +4,8 @@ public struct SolverSetting: Sendable, Hashable {
   public enum Domain: Sendable, Hashable {
     /// A finite number x with x > 0.
     case positive
+    /// A finite number x > 0, or the given word (`lr = auto`).
+    case positiveOr(String)
     /// A number in [0, 1) (`closedAbove`: [0, 1]).
     case unitInterval(closedAbove: Bool)
     /// A whole number of at least `minimum`.
@@ -29,10 +31,15 @@ public struct SolverSetting: Sendable, Hashable {
       SolverCatalogError(description: "\(name) must be \(what), not \(value)", setting: name)
     }
     switch (domain, value) {
-    case (.positive, .integer(let k)), (.unitInterval, .integer(let k)):
+    case (.positive, .integer(let k)), (.unitInterval, .integer(let k)),
+      (.positiveOr, .integer(let k)):
       return try checked(.number(Double(k)))
     case (.positive, .number(let x)):
       if !(x > 0 && x.isFinite) { throw fail("a positive number") }
+    case (.positiveOr(let word), .number(let x)):
+      if !(x > 0 && x.isFinite) { throw fail("a positive number or \(word)") }
+    case (.positiveOr(let word), .choice(let given)):
+      if given != word { throw fail("a positive number or \(word)") }
     case (.unitInterval(let closed), .number(let x)):
       if !(x >= 0 && (closed ? x <= 1 : x < 1)) {
         throw fail(closed ? "a number in [0, 1]" : "a number in [0, 1)")
@@ -43,6 +50,8 @@ public struct SolverSetting: Sendable, Hashable {
       if !words.contains(word) { throw fail("one of \(words.joined(separator: ", "))") }
     case (.positive, _), (.unitInterval, _):
       throw fail("a number")
+    case (.positiveOr(let word), _):
+      throw fail("a positive number or \(word)")
     case (.integer, _):
       throw fail("a whole number")
     case (.choice(let words), _):
@@ -56,6 +65,8 @@ public struct SolverSetting: Sendable, Hashable {
     let value: SettingValue?
     switch domain {
     case .positive, .unitInterval: value = Double(text).map(SettingValue.number)
+    case .positiveOr(let word):
+      value = text == word ? .choice(word) : Double(text).map(SettingValue.number)
     case .integer: value = Int(text).map(SettingValue.integer)
     case .choice: value = .choice(text)
     }
@@ -161,6 +172,10 @@ public struct SolverSettings: Sendable, Hashable, Codable, ExpressibleByDictiona
 extension SolverSetting {
   public static let learningRate = SolverSetting(
     "lr", "learning rate (step size)", .positive)
+  /// `auto` (the default of the fixed-step methods) chooses it from the curvature at the start.
+  public static let learningRateOrAuto = SolverSetting(
+    "lr", "learning rate (step size), or auto: from the curvature at the start", .positiveOr("auto")
+  )
   public static let momentum = SolverSetting(
     "momentum", "momentum coefficient μ", .unitInterval(closedAbove: false))
   public static let dampening = SolverSetting(
