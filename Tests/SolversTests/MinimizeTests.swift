@@ -206,3 +206,12 @@ import Testing
     #expect(plain.message == "‖∇f‖∞ ≤ 1e-08")
   }
 }
+
+@Suite struct MinimizeManyTests {
+  @Test func methodsOfDifferentTypesRunInOneCall() throws {
+    let runs = try minimize(
+      MinimizeTests.rosenbrock, from: [-1.2, 1], methods: BFGS(), LBFGS(), Newton())
+    #expect(runs.map(\.solver) == ["bfgs", "lbfgs", "newton"])
+    for run in runs { #expect(abs(run.x[0] - 1) < 1e-6 && abs(run.x[1] - 1) < 1e-6) }
+  }
+}
