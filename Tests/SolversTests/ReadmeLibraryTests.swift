@@ -48,68 +48,13 @@ import Testing
       .deletingLastPathComponent().deletingLastPathComponent()
     let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
     let section = try #require(MarkdownSection(readme, heading: "## Using the library"))
-    let swiftBlocks = section.blocks(fenced: "swift").map { block in
-      block.split(separator: "\n", omittingEmptySubsequences: false)
-        .filter { !$0.hasPrefix("import ") }.joined(separator: "\n")
-        .trimmingCharacters(in: .newlines)
-    }
+    let swiftBlocks = section.swiftBlocks
     let source = try String(contentsOfFile: #filePath, encoding: .utf8)
-    let compiled = try #require(SnippetRegion(source)).blocks
+    let compiled = try #require(SnippetRegion(source, name: "README")).blocks
     #expect(swiftBlocks == compiled)
 
-    let shown = section.blocks(fenced: "text").flatMap {
-      $0.split(separator: "\n").map(String.init)
-    }
+    let shown = section.shownLines
     let printed = try Self.snippets()
     #expect(printed == shown)
-  }
-}
-
-/// The text of a README section, from its heading to the next heading of its level.
-struct MarkdownSection {
-  let text: String
-
-  init?(_ markdown: String, heading: String) {
-    guard let start = markdown.range(of: "\n" + heading + "\n") else { return nil }
-    let rest = markdown[start.upperBound...]
-    let end = rest.range(of: "\n## ")?.lowerBound ?? rest.endIndex
-    text = String(rest[..<end])
-  }
-
-  /// The contents of the blocks fenced with ```` ```language ````, in order.
-  func blocks(fenced language: String) -> [String] {
-    var blocks = [String]()
-    var current: [Substring]?
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      if current == nil, line == "```" + language {
-        current = []
-      } else if current != nil, line == "```" {
-        blocks.append(current!.joined(separator: "\n"))
-        current = nil
-      } else {
-        current?.append(line)
-      }
-    }
-    return blocks
-  }
-}
-
-/// The lines between `// BEGIN README` and `// END README` of a source file, dedented to the
-/// marker's indentation and split at `// ---`.
-struct SnippetRegion {
-  let blocks: [String]
-
-  init?(_ source: String) {
-    let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-    guard let begin = lines.firstIndex(where: { $0.hasSuffix("// BEGIN README") }),
-      let end = lines.firstIndex(where: { $0.hasSuffix("// END README") })
-    else { return nil }
-    let indent = lines[begin].prefix { $0 == " " }.count
-    var blocks = [[Substring]()]
-    for line in lines[(begin + 1)..<end] {
-      let text = line.dropFirst(Swift.min(indent, line.prefix { $0 == " " }.count))
-      if text == "// ---" { blocks.append([]) } else { blocks[blocks.count - 1].append(text) }
-    }
-    self.blocks = blocks.map { $0.joined(separator: "\n") }
   }
 }

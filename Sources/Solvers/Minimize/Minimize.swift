@@ -15,6 +15,8 @@ import OptimizationCore
 /// Hessians and Hessian–vector products by differentiating the gradient.
 ///
 /// - Parameters:
+///   - f: the function, of one vector variable; it must return a scalar.
+///   - start: the first point; its length is the number of variables.
 ///   - method: any solver; BFGS when left out.
 ///   - options: stopping criteria and limits; the defaults of `SolverOptions()` when left out.
 /// - Returns: the result, whose `x` is the best point seen (not necessarily the last iterate).
@@ -35,6 +37,11 @@ public func minimize<T: SolverScalar>(
 /// Minimizes a ready-made `Objective` from `start`, after checking the arguments that
 /// `Solver.minimize(_:from:options:)` takes on trust.
 ///
+/// - Parameters:
+///   - objective: the counted function; a fresh one per thread.
+///   - start: the first point, of the objective's dimension.
+///   - method: any solver; BFGS when left out.
+///   - options: stopping criteria and limits; the defaults of `SolverOptions()` when left out.
 /// - Throws: `MinimizeError` for a start that is empty, non-finite or not of the objective's
 ///   dimension, or options outside their domain.
 public func minimize<T: SolverScalar>(
