@@ -152,15 +152,15 @@ extension Variable {
 
   /// A constant of the shape of `x` whose elements are `f` of the elements of `x`.
   static func constant(mapping x: Variable<T>, _ f: (T) -> T) -> Variable<T> {
-    Variable(Tensor(shape: x.shape, elements: x.value.elements.map(f)))
+    Variable(Tensor(shape: x.shape, elements: x.storedValue.elements.map(f)))
   }
 
   /// A constant of `shape` whose elements are `f` of the paired elements of `a` and `b`.
   static func constant(_ shape: Shape, _ a: Variable<T>, _ b: Variable<T>, _ f: (T, T) -> T)
     -> Variable<T>
   {
-    let av = a.value
-    let bv = b.value
+    let av = a.storedValue
+    let bv = b.storedValue
     let elements = (0..<shape.count).map { i in
       f(
         av.isScalar ? av.elements[0] : av.elements[i], bv.isScalar ? bv.elements[0] : bv.elements[i]

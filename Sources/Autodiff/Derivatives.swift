@@ -5,6 +5,8 @@
 /// inputs and leaves every `.grad` as it was, so calling it twice gives the same answer.
 ///
 /// - Parameters:
+///   - output: the variable to differentiate.
+///   - inputs: the variables (leaves or intermediates) to differentiate with respect to.
 ///   - seed: the vector v of vᵀJ, of the output's shape; may be omitted for a scalar output.
 ///   - createGraph: record the pass, so the results can be differentiated again.
 ///   - allowUnused: give zeros for an input the output does not depend on, instead of throwing.

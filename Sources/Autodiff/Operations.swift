@@ -9,7 +9,7 @@ extension Variable {
   {
     if let result = scalarElementwise(op, Operands(inputs)) { return result }
     let shape = try Kernels.resultShape(op, inputs.map { $0.shape }).get()
-    let value = Kernels.evaluate(op, inputs.map { $0.value }, shape: shape)
+    let value = Kernels.evaluate(op, inputs.map { $0.storedValue }, shape: shape)
     return Variable(computing: op, from: Operands(inputs), value: value)
   }
 
@@ -197,6 +197,11 @@ extension Variable {
     // An element in range, straight to a scalar node: no shape or tensor bookkeeping.
     if let elements = vectorElements, elements.indices.contains(index) {
       return Variable(computing: .index(index), from: .one(self), scalar: elements[index])
+    }
+    if !(0..<n).contains(index), let watch = RecordingWatch.active {
+      // Reported by the watched recording, which then refuses the function.
+      watch.findings.withLock { $0.outOfRange = $0.outOfRange ?? (i, n) }
+      return Variable(T.nan)
     }
     return .apply(.index(index), self)
   }

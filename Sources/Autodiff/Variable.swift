@@ -9,6 +9,12 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
   // type metadata at every call from another module.
   @inlinable
   public var value: Tensor<T> {
+    if requiresGrad { noteValueRead() }
+    return storedValue
+  }
+  /// `value` for the library's own reads, which a recording need not be told of.
+  @inlinable
+  var storedValue: Tensor<T> {
     Tensor(shape: shape, scalarValue: scalarValue, vectorElements: vectorElements ?? [])
   }
   // The fields are ordered to leave no padding: a node of 120 bytes or less is served from
@@ -177,6 +183,7 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
   @inlinable
   public var scalar: T {
     precondition(shape.isScalar, "expected a scalar, found a \(shape)")
+    if requiresGrad { noteValueRead() }
     return scalarValue
   }
 
@@ -187,7 +194,7 @@ public final class Variable<T: DifferentiableScalar>: CustomStringConvertible {
   public func clearGrad() { grad = nil }
 
   /// A constant copy of this value, cut off from the graph.
-  public func detached() -> Variable<T> { Variable(value) }
+  public func detached() -> Variable<T> { Variable(storedValue) }
 
   public var description: String {
     "Variable(\(value)\(requiresGrad ? ", requiresGrad" : ""))"

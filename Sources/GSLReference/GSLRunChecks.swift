@@ -53,7 +53,7 @@ enum GSLRunEnd {
       return recorder.finish(
         .lineSearchFailed,
         message: "GSL: \(GSLErrors.message(code)); ‖∇f‖∞ ≤ \(recorder.options.gradientTolerance) "
-          + "not reached, best point ‖∇f‖₂ = \(recorder.bestGradientNorm)")
+          + "not reached, best point ‖∇f‖∞ = \(recorder.bestGradientNorm)")
     default:
       return recorder.finish(.failed, message: "GSL: \(GSLErrors.message(code)) (code \(code))")
     }

@@ -15,7 +15,7 @@ public struct RunSummary: Sendable, Equatable {
   public var fError: Double?
   /// Euclidean distance from x to the nearest known global minimizer; nil when unknown.
   public var xError: Double?
-  /// ‖∇f‖₂ at x; NaN when unknown.
+  /// ‖∇f‖∞ at x (the norm of the gradient test); NaN when unknown.
   public var gradientNorm: Double
   public var counts: EvaluationCounts
   public var seconds: Double

@@ -47,7 +47,8 @@ public final class RunRecorder<T: SolverScalar> {
   public func record(
     x: [T], f: T, gradient: [T]? = nil, gradientNorm: T? = nil, extras: [String: Double] = [:]
   ) -> Status? {
-    let gNorm = gradientNorm ?? gradient.map(VectorNorms.euclidean) ?? .nan
+    // The ∞-norm: the one the gradient test compares with its tolerance.
+    let gNorm = gradientNorm ?? gradient.map(VectorNorms.maximum) ?? .nan
     let pointIsFinite = f.isFinite && x.allSatisfy(\.isFinite)
     let bounded =
       Swift.abs(f) <= options.divergenceThreshold
@@ -107,7 +108,16 @@ public final class RunRecorder<T: SolverScalar> {
   /// Runs a method's body, which returns the status that ended it; an evaluation past a limit
   /// (thrown by the objective before it evaluates) ends the run with `.evaluationLimit`.
   /// The body may set `stopMessage` to explain its status.
+  /// A start whose length is not the objective's dimension ends the run at once with status
+  /// `.failed`, before the body evaluates anything.
   public func run(_ body: () throws(EvaluationLimitReached) -> Status) -> SolverResult<T> {
+    if bestX.count != objective.dimension {
+      return finish(
+        .failed,
+        message:
+          "the start has \(bestX.count) values but the objective has \(objective.dimension) variables"
+      )
+    }
     do {
       let status = try body()
       return finish(status, message: stopMessage)

@@ -11,7 +11,7 @@ public struct SolverResult<T: SolverScalar>: Sendable {
   /// The best point seen (lowest finite f), not merely the last iterate.
   public var x: [T]
   public var f: T
-  /// ‖∇f‖₂ at `x` where known, NaN otherwise.
+  /// ‖∇f‖∞ at `x` where known (the norm the gradient test uses), NaN otherwise.
   public var gradientNorm: T
   /// Iterations completed.
   public var iterations: Int

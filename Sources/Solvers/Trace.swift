@@ -5,7 +5,8 @@ import OptimizationCore
 public struct IterationRecord<T: SolverScalar>: Sendable {
   public var iteration: Int
   public var f: T
-  /// ‖∇f‖₂ at x; NaN for methods that never evaluate a gradient.
+  /// ‖∇f‖∞ at x (the norm of the gradient test); NaN for methods that never evaluate a
+  /// gradient.
   public var gradientNorm: T
   /// ‖xₖ − xₖ₋₁‖₂ (0 at iteration 0).
   public var stepLength: T

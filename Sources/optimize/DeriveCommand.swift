@@ -21,6 +21,12 @@ struct DeriveCommand: ParsableCommand {
   @Option(help: "table or json.")
   var format: DeriveFormat = .table
 
+  @Option(
+    help: ArgumentHelp(
+      "Write the graph that computes f at the point: SVG, or Graphviz DOT for a .dot name.",
+      valueName: "file"))
+  var graph: String?
+
   /// The dense Hessian is n² numbers; beyond this the command refuses rather than flood.
   static let largestHessian = 200
 
@@ -46,6 +52,7 @@ struct DeriveCommand: ParsableCommand {
     let value = { (y: [Double]) in problem.value(at: y) }
     let fdGradient = FiniteDifferences.gradient(value, at: point)
     let fdHessian = FiniteDifferences.hessian(value, at: point)
+    if let graph { try DeriveGraph.write(problem, at: point, to: graph) }
 
     switch format {
     case .json:

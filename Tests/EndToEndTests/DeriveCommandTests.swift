@@ -26,3 +26,20 @@ struct DeriveCommandTests {
     #expect(document["point"] as? [Double] == [1, 1])
   }
 }
+
+@Suite("optimize derive --graph")
+struct DeriveGraphTests {
+  @Test(arguments: ["graph.svg", "graph.dot"])
+  func writesTheGraphOfTheProblem(name: String) throws {
+    let directory = try OptimizeProcess.scratchDirectory()
+    let file = directory.appendingPathComponent(name)
+    let outcome = try OptimizeProcess.run(
+      ["derive", "--problem", "rosenbrock", "--graph", file.path], in: directory)
+    #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+    let text = try String(contentsOf: file, encoding: .utf8)
+    #expect(text.hasPrefix(name.hasSuffix(".svg") ? "<svg " : "digraph {"))
+    // Rosenbrock's inputs x and y at its start (−1.2, 1), as leaves.
+    #expect(text.contains("x = -1.2") && text.contains("y = 1.0"), "\(text)")
+    #expect(text.contains("PowBackward") || text.contains("MulBackward"))
+  }
+}
