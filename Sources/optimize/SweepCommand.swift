@@ -58,7 +58,7 @@ struct SweepRunCommand: ParsableCommand {
   @Option(help: "What goes to standard output: table or json.")
   var format: SweepFormat = .table
 
-  @Flag(help: "Print nothing but errors.")
+  @Flag(help: "No table or notes; what --format json asks for is still printed.")
   var quiet = false
 
   @Flag(help: "Write each run's iteration log to <output>/logs/.")
@@ -131,7 +131,8 @@ struct SweepRunCommand: ParsableCommand {
     ).run(tasks, into: store)
     try SweepReportFiles.write(store: store, definition: definition, to: directory)
     let results = SweepResults(runs: try store.runs(), targets: definition.targets)
-    if !quiet {
+    // --quiet silences what a person reads, not what a script asked for.
+    if !quiet || format == .json {
       switch format {
       case .table:
         print(

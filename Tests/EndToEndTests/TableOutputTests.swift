@@ -51,5 +51,13 @@ struct TableOutputTests {
     let rows = csv.stdout.split(separator: "\n")
     #expect(rows.first?.hasPrefix("solver,status,converged") == true)
     #expect(rows.count == 3)
+    // The sweep's --quiet likewise.
+    let sweep = try OptimizeProcess.run(
+      [
+        "sweep", "--problem", "goldstein", "--solver", "bfgs", "--output", "sweep", "--quiet",
+        "--format", "json",
+      ], in: try OptimizeProcess.scratchDirectory())
+    #expect(sweep.status == 0, "\(sweep.stderr)")
+    #expect(try JSONSerialization.jsonObject(with: Data(sweep.stdout.utf8)) is [String: Any])
   }
 }

@@ -23,6 +23,14 @@ import Testing
     }
   }
 
+  @Test func seriesWithoutAFamilyLookAsTheSweepReportsSwatchesSayTheyDo() {
+    let styles = SeriesStyle.assign(groups: Array(repeating: "", count: 20))
+    for (i, style) in styles.enumerated() {
+      #expect(style.color == Palette.color(i) && style.dash == Palette.dash(i), "\(i)")
+      #expect(style.marker == Palette.marker(i), "\(i)")
+    }
+  }
+
   @Test func manyRunsOfOneFamilyStayDistinctUpToEveryCombination() {
     let styles = SeriesStyle.assign(groups: Array(repeating: "", count: 343))
     #expect(Set(styles).count == 343)

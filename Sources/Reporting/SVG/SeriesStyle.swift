@@ -7,7 +7,8 @@ public struct SeriesStyle: Hashable, Sendable {
   /// One style per series, where `groups[i]` is the family of series i ("" for none).
   ///
   /// Series of a family share a dash pattern and differ in colour and marker, so a family reads
-  /// as one kind of line; the families take the patterns in order of first appearance. No two
+  /// as one kind of line; the families take the patterns in order of first appearance. Series
+  /// without a family get `Palette`'s colour, dash and marker by their index. No two
   /// series share all three of colour, dash and marker while there are at most 7³ series: a
   /// series whose preferred style is taken gets the next free one.
   public static func assign(groups: [String]) -> [SeriesStyle] {
@@ -23,10 +24,12 @@ public struct SeriesStyle: Hashable, Sendable {
       familyIndex[group] = g
       let m = members[group, default: 0]
       members[group] = m + 1
-      // A family of more than seven takes the next dash pattern for each further seven.
-      let preferred =
-        (m % colors) * dashes * markers + ((g + m / colors) % dashes) * markers
-        + (m + 2 * g) % markers
+      // Without families, Palette's styles by index, as the sweep report's swatches and the
+      // profiles draw them; a family of more than seven takes the next dash pattern for each
+      // further seven.
+      let dash = group.isEmpty ? (m / colors + m) % dashes : (g + m / colors) % dashes
+      let marker = group.isEmpty ? (m / colors * 3 + m) % markers : (m + 2 * g) % markers
+      let preferred = (m % colors) * dashes * markers + dash * markers + marker
       var code = preferred
       while taken.count < combinations && taken.contains(code) {
         code = (code + 1) % combinations
