@@ -134,6 +134,12 @@ public struct ContourPlot {
       }
     }
 
+    // Stars under the runs, so that the end markers of runs that reached a minimum (which tell
+    // them apart) stay visible; the labels go on top.
+    for minimum in minima where minimum.x.isFinite && minimum.y.isFinite {
+      let p = pixel(minimum.x, minimum.y)
+      canvas.star(x: p.0, y: p.1, radius: 8)
+    }
     for (i, trajectory) in trajectories.enumerated() {
       let color = styles[i].color
       // Cut to the bounds first: a non-finite point breaks the line, and a line that leaves
@@ -155,7 +161,6 @@ public struct ContourPlot {
 
     for minimum in minima where minimum.x.isFinite && minimum.y.isFinite {
       let p = pixel(minimum.x, minimum.y)
-      canvas.star(x: p.0, y: p.1, radius: 8)
       canvas.text(
         XMLText.escape(minimum.label), x: p.0 + 10, y: p.1 - 8, anchor: "start", size: 11,
         extra: "stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\"")
