@@ -11,6 +11,15 @@ public enum GSLGradientMethod: String, Sendable, Hashable, CaseIterable {
   /// The stable command-line name.
   public var name: String { rawValue }
 
+  /// The family of our solvers that does the same: GSL's methods are grouped with them.
+  public var family: String {
+    switch self {
+    case .steepestDescent: return "line search"
+    case .conjugateFR, .conjugatePR: return "conjugate gradient"
+    case .vectorBFGS, .vectorBFGS2: return "quasi-Newton"
+    }
+  }
+
   var gslType: UnsafePointer<gsl_multimin_fdfminimizer_type> {
     switch self {
     case .steepestDescent: return cgsl_fdfminimizer_steepest_descent()

@@ -34,7 +34,7 @@ public struct GSLGradientMinimizer: Solver {
   }
 
   public var name: String { method.name }
-  public var family: String { "line search" }
+  public var family: String { method.family }
   public var derivatives: DerivativeUse { .gradient }
 
   public func minimize<T: SolverScalar>(

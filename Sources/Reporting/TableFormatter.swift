@@ -3,7 +3,8 @@ import Foundation
 /// A plain-text table for the terminal: a header, a rule under it, columns padded to line up,
 /// numbers right-aligned and text left-aligned.
 ///
-/// When `maxWidth` is set and the table is wider, text columns are shortened (widest first,
+/// When `maxWidth` is set and the table is wider, the columns in `dropOrder` are left out, in
+/// that order, until it fits; if it still does not, text columns are shortened (widest first,
 /// never below 4 characters, cut with `…`); numbers are never cut. With `ansi` set, the header
 /// is bold and styled cells are coloured; pass `TableFormatter.isTerminal(STDOUT_FILENO)` so
 /// that a pipe or a file gets no escape codes. Widths count characters (grapheme clusters),
@@ -58,6 +59,9 @@ public struct TableFormatter: Sendable {
   public var ansi: Bool
   /// Spaces between columns.
   public var gap = 2
+  /// Indices of the columns that may be left out when the table is wider than `maxWidth`, the
+  /// first to go first.
+  public var dropOrder: [Int] = []
 
   public init(headers: [String], maxWidth: Int? = nil, ansi: Bool = false) {
     self.headers = headers
@@ -73,36 +77,62 @@ public struct TableFormatter: Sendable {
     return String(format: "%.6g", value)
   }
 
+  /// A rendered table and the headers of the columns left out to fit `maxWidth`.
+  public struct Fitted: Sendable, Equatable {
+    public var text: String
+    public var omitted: [String]
+  }
+
   /// The table, one line per row after the header and its rule, each ending in a line feed.
   /// Rows shorter than the header are padded with empty cells.
-  public func render(_ rows: [[Cell]]) -> String {
-    let columnCount = headers.count
-    let grid = rows.map { row in
-      Array(row.prefix(columnCount))
-        + Array(repeating: .empty, count: max(0, columnCount - row.count))
+  public func render(_ rows: [[Cell]]) -> String { fitted(rows).text }
+
+  /// The table as `render` draws it, with the headers of the columns it left out.
+  public func fitted(_ rows: [[Cell]]) -> Fitted {
+    var grid = rows.map { row in
+      Array(row.prefix(headers.count))
+        + Array(repeating: .empty, count: max(0, headers.count - row.count))
     }
+    var shown = headers
+    var widths = headers.indices.map { c in
+      grid.reduce(headers[c].count) { max($0, $1[c].text.count) }
+    }
+    var omitted: [String] = []
+    if let maxWidth {
+      var kept = Array(headers.indices)
+      for column in dropOrder where totalWidth(kept.map { widths[$0] }) > maxWidth {
+        guard let position = kept.firstIndex(of: column) else { continue }
+        kept.remove(at: position)
+        omitted.append(headers[column])
+      }
+      shown = kept.map { headers[$0] }
+      widths = kept.map { widths[$0] }
+      grid = grid.map { row in kept.map { row[$0] } }
+    }
+    let columnCount = shown.count
     let numeric = (0..<columnCount).map { c in
       !grid.isEmpty && grid.allSatisfy { $0[c].isNumeric }
-    }
-    var widths = (0..<columnCount).map { c in
-      grid.reduce(headers[c].count) { max($0, $1[c].text.count) }
     }
     if let maxWidth { shrink(&widths, numeric: numeric, to: maxWidth) }
 
     var lines: [String] = []
-    let headerCells = headers.map { Cell.text($0, style: .bold) }
+    let headerCells = shown.map { Cell.text($0, style: .bold) }
     lines.append(line(headerCells, widths: widths, rightAligned: numeric, header: true))
     let ruleWidth = widths.reduce(0, +) + gap * max(0, columnCount - 1)
     lines.append(String(repeating: "-", count: ruleWidth))
     for row in grid {
       lines.append(line(row, widths: widths, rightAligned: numeric, header: false))
     }
-    return lines.map { $0 + "\n" }.joined()
+    return Fitted(text: lines.map { $0 + "\n" }.joined(), omitted: omitted)
+  }
+
+  private func totalWidth(_ widths: [Int]) -> Int {
+    widths.reduce(0, +) + gap * max(0, widths.count - 1)
   }
 
   private func shrink(_ widths: inout [Int], numeric: [Bool], to maxWidth: Int) {
     let minimum = 4
-    var total = widths.reduce(0, +) + gap * max(0, widths.count - 1)
+    var total = totalWidth(widths)
     while total > maxWidth {
       let candidates = widths.indices.filter { !numeric[$0] && widths[$0] > minimum }
       guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { return }

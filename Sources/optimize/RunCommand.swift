@@ -73,7 +73,10 @@ struct RunCommand: ParsableCommand {
   @Option(help: "What goes to standard output: table, json or csv.")
   var format: OutputFormat = .table
 
-  @Flag(help: "Print nothing but errors (files are still written).")
+  @Flag(
+    help:
+      "No table, progress bar or notes; what --format json or csv asks for is still printed, and the files are still written."
+  )
   var quiet = false
 
   @Flag(name: .customLong("no-plots"), help: "Do not draw SVG plots.")
@@ -163,7 +166,8 @@ struct RunCommand: ParsableCommand {
     }
     try report.writeFiles(drawPlots: !noPlots)
     try lease.recordFiles(report.writtenFiles(drawPlots: !noPlots))
-    if !quiet { report.show(format: format) }
+    // --quiet silences what a person reads, not what a script asked for.
+    if !quiet || format != .table { report.show(format: format) }
     // A signal during the files or the plots counts as much as one during a run.
     if report.wasInterrupted || Interruption.isRequested {
       throw CommandFailure(

@@ -45,7 +45,8 @@ extension RunReport {
         trajectories: shown.map { run in
           ContourPlot.Trajectory(
             label: run.solver,
-            points: run.path.filter { $0.x.count == 2 }.map { (x: $0.x[0], y: $0.x[1]) })
+            points: run.path.filter { $0.x.count == 2 }.map { (x: $0.x[0], y: $0.x[1]) },
+            group: families[run.solver] ?? "")
         },
         minima: minima.points.compactMap { point in
           guard let x = point.x, x.count == 2 else { return nil }
@@ -60,7 +61,7 @@ extension RunReport {
         label: run.solver,
         points: run.path.map {
           ConvergencePlot.Point(iteration: $0.iteration, evaluations: $0.evaluations, f: $0.f)
-        })
+        }, group: families[run.solver] ?? "")
     }
     var convergence = ConvergencePlot(
       title: "\(problem.title): convergence", series: series, fStar: problem.minimum?.f)

@@ -11,6 +11,8 @@ struct RunReport {
   let problem: Problem
   let minima: KnownMinima
   let runs: [CompletedRun]
+  /// Each solver's family (`Solver.family`) by name, for the plots' styles and legends.
+  let families: [String: String]
   let directory: URL
   let configuration: RunConfiguration
   let wasInterrupted: Bool
@@ -67,21 +69,27 @@ struct RunReport {
     if let minimum = problem.minimum {
       lines.append("known minimum f* = \(minimum.f)")
     }
-    // The table shows where a run ended with the minimum's f; the files keep the bare label.
-    let shown = summaries.enumerated().map { index, summary in
+    let labelled = summaries.enumerated().map { index, summary in
       var summary = summary
-      summary.endedAt = runs[index].endedAt.map(minima.describe)
       if configuration.starts > 1 { summary.solver += " #\(runs[index].startIndex + 1)" }
       let resolved = runs[index].resolvedSettings
       if !resolved.given.isEmpty { summary.solver += " " + resolved.shortLabel }
       return summary
     }
-    let terminal = TableFormatter.isTerminal(STDOUT_FILENO)
+    // The table shows where a run ended with the minimum's f; the files keep the bare label.
+    let shown = labelled.enumerated().map { index, summary in
+      var summary = summary
+      summary.endedAt = runs[index].endedAt.map(minima.describe)
+      return summary
+    }
+    let width = TerminalWidth.forStandardOutput()
     lines.append("")
     lines.append(
       TableFormatter.comparison(
-        shown, maxWidth: terminal ? TableFormatter.terminalWidth(STDOUT_FILENO) : nil,
-        ansi: terminal))
+        shown, maxWidth: width, ansi: TableFormatter.isTerminal(STDOUT_FILENO)))
+    let closing = TableFormatter.bestRuns(
+      labelled, globalMinimumKnown: minima.globalF != nil, maxWidth: width)
+    lines.append(String(closing.dropLast()))
     if configuration.starts > 1 { lines.append(""); lines.append(multiStartSummary()) }
     lines.append("")
     lines.append(

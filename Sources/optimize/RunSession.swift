@@ -73,7 +73,9 @@ struct RunSession {
     }
     progress.finish()
     return RunReport(
-      problem: problem, minima: minima, runs: runs, directory: directory,
+      problem: problem, minima: minima, runs: runs,
+      families: Dictionary(solvers.map { ($0.name, $0.family) }, uniquingKeysWith: { a, _ in a }),
+      directory: directory,
       configuration: configuration, wasInterrupted: interrupted, writeFailure: writeFailure)
   }
 

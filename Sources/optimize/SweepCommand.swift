@@ -58,7 +58,7 @@ struct SweepRunCommand: ParsableCommand {
   @Option(help: "What goes to standard output: table or json.")
   var format: SweepFormat = .table
 
-  @Flag(help: "Print nothing but errors.")
+  @Flag(help: "No table or notes; what --format json asks for is still printed.")
   var quiet = false
 
   @Flag(help: "Write each run's iteration log to <output>/logs/.")
@@ -130,7 +130,8 @@ struct SweepRunCommand: ParsableCommand {
       plan: plan, jobs: jobs, logDirectory: logs ? directory.appendingPathComponent("logs") : nil
     ).run(tasks, into: store)
     let results = try SweepReportFiles.write(store: store, definition: definition, to: directory)
-    if !quiet {
+    // --quiet silences what a person reads, not what a script asked for.
+    if !quiet || format == .json {
       switch format {
       case .table:
         print(

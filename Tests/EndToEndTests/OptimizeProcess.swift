@@ -31,10 +31,16 @@ struct OptimizeProcess {
   private final class DataBox: @unchecked Sendable { var data = Data() }
 
   @discardableResult
-  static func run(_ arguments: [String], in directory: URL, stdin: Data? = nil) throws -> Outcome {
+  static func run(
+    _ arguments: [String], in directory: URL, stdin: Data? = nil,
+    environment: [String: String] = [:]
+  ) throws -> Outcome {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     process.currentDirectoryURL = directory
     let out = Pipe()
     let err = Pipe()

@@ -9,17 +9,22 @@ import Foundation
 /// over the orders of magnitude of valleys like Rosenbrock's. Lines run from dark (low f) to
 /// light grey (high f), leaving colour to the trajectories.
 ///
-/// Each trajectory gets a colour, dash pattern and marker from `Palette`; its start is an open
-/// circle and its end the series' marker. Known minima are yellow stars with their labels.
-/// Everything outside the bounds is clipped.
+/// Each trajectory gets a colour, dash pattern and marker (`SeriesStyle`, by its family); its
+/// start is an open circle and its end the series' marker, and the legend lists the
+/// trajectories family by family. Known minima are yellow stars with their labels. Everything
+/// outside the bounds is clipped; where a path leaves them, an arrowhead on the frame in the
+/// run's colour points the way it went.
 public struct ContourPlot {
   /// A run's path through the plane.
   public struct Trajectory: Sendable {
     public var label: String
     public var points: [(x: Double, y: Double)]
-    public init(label: String, points: [(x: Double, y: Double)]) {
+    /// The solver's family, for styles and the legend; "" for none.
+    public var group: String
+    public init(label: String, points: [(x: Double, y: Double)], group: String = "") {
       self.label = label
       self.points = points
+      self.group = group
     }
   }
 
@@ -87,6 +92,19 @@ public struct ContourPlot {
 
   /// The plot as an SVG document.
   public func svg() -> String {
+    let styles = SeriesStyle.assign(groups: trajectories.map(\.group))
+    var legend =
+      GroupedLegend(
+        labels: trajectories.map(\.label), groups: trajectories.map(\.group), styles: styles
+      ).entries
+    if !trajectories.isEmpty { legend.append(LegendEntry(label: "start", symbol: .openCircle)) }
+    let exits = trajectories.map { FrameExits.exits(of: $0.points, x: xRange, y: yRange) }
+    if exits.contains(where: { !$0.isEmpty }) {
+      legend.append(LegendEntry(label: "left the plot here", symbol: .exit))
+    }
+    if !minima.isEmpty { legend.append(LegendEntry(label: "known minimum", symbol: .star)) }
+    // Taller when the legend needs it, so that it ends above the note on the contours.
+    let height = max(self.height, 44 + SVGCanvas.legendHeight(legend) + 30 + 64)
     var canvas = SVGCanvas(width: width, height: height)
     let area = PlotArea(left: 80, top: 44, width: width - 80 - 200, height: height - 44 - 64)
     let xScale = LinearScale(
@@ -116,19 +134,20 @@ public struct ContourPlot {
       }
     }
 
+    // Stars under the runs, so that the end markers of runs that reached a minimum (which tell
+    // them apart) stay visible; the labels go on top.
+    for minimum in minima where minimum.x.isFinite && minimum.y.isFinite {
+      let p = pixel(minimum.x, minimum.y)
+      canvas.star(x: p.0, y: p.1, radius: 8)
+    }
     for (i, trajectory) in trajectories.enumerated() {
-      let color = Palette.color(i)
-      // A non-finite point breaks the line; the pieces are drawn apart.
-      var piece: [(Double, Double)] = []
-      for point in trajectory.points {
-        if point.x.isFinite && point.y.isFinite {
-          piece.append(pixel(point.x, point.y))
-        } else {
-          canvas.polyline(piece, stroke: color, width: 2, dash: Palette.dash(i))
-          piece = []
-        }
+      let color = styles[i].color
+      // Cut to the bounds first: a non-finite point breaks the line, and a line that leaves
+      // ends on the frame, where it really crosses it.
+      for piece in SegmentClipping.pieces(of: trajectory.points, x: xRange, y: yRange) {
+        canvas.polyline(
+          piece.map { pixel($0.x, $0.y) }, stroke: color, width: 2, dash: styles[i].dash)
       }
-      canvas.polyline(piece, stroke: color, width: 2, dash: Palette.dash(i))
       let finite = trajectory.points.filter { $0.x.isFinite && $0.y.isFinite }
       if let first = finite.first {
         let p = pixel(first.x, first.y)
@@ -136,13 +155,12 @@ public struct ContourPlot {
       }
       if let last = finite.last {
         let p = pixel(last.x, last.y)
-        canvas.marker(Palette.marker(i), x: p.0, y: p.1, size: 9, color: color)
+        canvas.marker(styles[i].marker, x: p.0, y: p.1, size: 9, color: color)
       }
     }
 
     for minimum in minima where minimum.x.isFinite && minimum.y.isFinite {
       let p = pixel(minimum.x, minimum.y)
-      canvas.star(x: p.0, y: p.1, radius: 8)
       canvas.text(
         XMLText.escape(minimum.label), x: p.0 + 10, y: p.1 - 8, anchor: "start", size: 11,
         extra: "stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\"")
@@ -151,14 +169,24 @@ public struct ContourPlot {
 
     canvas.axes(area, x: xScale, y: yScale, xLabel: xLabel, yLabel: yLabel, grid: false)
 
-    var entries = trajectories.enumerated().map { i, trajectory in
-      LegendEntry(
-        label: trajectory.label,
-        symbol: .series(color: Palette.color(i), dash: Palette.dash(i), marker: Palette.marker(i)))
+    // Over the frame, so that half of each mark shows outside it.
+    var marks: [SVGCanvas.ExitMark] = []
+    for (i, runExits) in exits.enumerated() {
+      for exit in runExits {
+        let p = pixel(exit.x, exit.y)
+        // Pixel y grows downwards; the scales stretch the axes differently.
+        let length = max(abs(exit.dx), abs(exit.dy))
+        marks.append(
+          SVGCanvas.ExitMark(
+            x: p.0, y: p.1,
+            dx: exit.dx / length * area.width / (xRange.upperBound - xRange.lowerBound),
+            dy: -exit.dy / length * area.height / (yRange.upperBound - yRange.lowerBound),
+            color: styles[i].color))
+      }
     }
-    if !trajectories.isEmpty { entries.append(LegendEntry(label: "start", symbol: .openCircle)) }
-    if !minima.isEmpty { entries.append(LegendEntry(label: "known minimum", symbol: .star)) }
-    canvas.legend(entries, x: area.right + 20, y: area.top)
+    canvas.exitMarks(marks)
+
+    canvas.legend(legend, x: area.right + 20, y: area.top)
     canvas.text(
       logScale ? "contours: log-spaced in f" : "contours: evenly spaced in f",
       x: area.right + 20, y: area.bottom, anchor: "start", size: 10, extra: "fill=\"#555555\"")

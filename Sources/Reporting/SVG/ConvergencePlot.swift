@@ -10,7 +10,8 @@ import Solvers
 /// label says which). Differences at or below `floor` — zeros, and values a hair under f* from
 /// rounding — are drawn at `floor`; non-finite values are skipped. The y axis stops at
 /// `yAxisTop`, so one diverging run cannot squash the others into a sliver: its line leaves
-/// the top of the plot.
+/// the top of the plot, marked there by an arrowhead in its colour. Lines are styled by
+/// family (`SeriesStyle`) and the legend lists them family by family.
 public struct ConvergencePlot: Sendable {
   /// One iteration of a run.
   public struct Point: Sendable, Equatable {
@@ -29,14 +30,18 @@ public struct ConvergencePlot: Sendable {
   public struct Series: Sendable {
     public var label: String
     public var points: [Point]
-    public init(label: String, points: [Point]) {
+    /// The solver's family, for styles and the legend; "" for none.
+    public var group: String
+    public init(label: String, points: [Point], group: String = "") {
       self.label = label
       self.points = points
+      self.group = group
     }
 
     /// The series of a result's trace, labelled by its solver unless a label is given.
     public init<T: SolverScalar>(_ result: SolverResult<T>, label: String? = nil) {
       self.label = label ?? result.solver
+      self.group = ""
       self.points = result.trace.map {
         Point(
           iteration: $0.iteration, evaluations: $0.counts.f + $0.counts.gradient, f: Double($0.f))
@@ -102,6 +107,13 @@ public struct ConvergencePlot: Sendable {
   private func svg(panels: [Axis]) -> String {
     let legendWidth = 200.0
     let width = panelWidth * Double(panels.count) + legendWidth
+    let styles = SeriesStyle.assign(groups: series.map(\.group))
+    var legend = GroupedLegend(
+      labels: series.map(\.label), groups: series.map(\.group), styles: styles
+    ).entries
+    var anyExit = false
+    // Room for the legend and the note under it.
+    let height = Swift.max(self.height, 44 + SVGCanvas.legendHeight(legend) + 70)
     var canvas = SVGCanvas(width: width, height: height)
     canvas.title(title, centre: (width - legendWidth) / 2)
     let yLabel = fStar == nil ? "f − f_best" : "f − f*"
@@ -146,25 +158,34 @@ public struct ConvergencePlot: Sendable {
         let pixels = line.map {
           (xScale.pixel($0.x + xShift), yScale.pixel(Swift.min($0.y, ceiling)))
         }
-        canvas.polyline(pixels, stroke: Palette.color(i), width: 2, dash: Palette.dash(i))
+        canvas.polyline(pixels, stroke: styles[i].color, width: 2, dash: styles[i].dash)
         // A handful of markers along each line, and one at its end.
         let stride = Swift.max(1, pixels.count / 6)
         var marked = Array(Swift.stride(from: 0, to: pixels.count, by: stride))
         if let last = pixels.indices.last, marked.last != last { marked.append(last) }
         for k in marked {
           canvas.marker(
-            Palette.marker(i), x: pixels[k].0, y: pixels[k].1, size: 7, color: Palette.color(i))
+            styles[i].marker, x: pixels[k].0, y: pixels[k].1, size: 7, color: styles[i].color)
         }
       }
       canvas.append("</g>")
+      var marks: [SVGCanvas.ExitMark] = []
+      for (i, line) in lines.enumerated() {
+        let pixels = line.map { (x: xScale.pixel($0.x + xShift), y: yScale.pixel($0.y)) }
+        for exit in FrameExits.exits(
+          of: pixels, x: area.left...area.right, y: area.top...area.bottom)
+        {
+          marks.append(
+            SVGCanvas.ExitMark(
+              x: exit.x, y: exit.y, dx: exit.dx, dy: exit.dy, color: styles[i].color))
+        }
+      }
+      canvas.exitMarks(marks)
+      anyExit = anyExit || !marks.isEmpty
     }
 
-    let entries = series.enumerated().map { i, s in
-      LegendEntry(
-        label: s.label,
-        symbol: .series(color: Palette.color(i), dash: Palette.dash(i), marker: Palette.marker(i)))
-    }
-    canvas.legend(entries, x: width - legendWidth + 10, y: 44)
+    if anyExit { legend.append(LegendEntry(label: "left the plot here", symbol: .exit)) }
+    canvas.legend(legend, x: width - legendWidth + 10, y: 44)
     canvas.text(
       "values ≤ \(TableFormatter.format(floor)) are drawn at \(TableFormatter.format(floor))",
       x: width - legendWidth + 4, y: height - 20, anchor: "start", size: 10,

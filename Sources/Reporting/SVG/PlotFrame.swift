@@ -14,6 +14,10 @@ struct LegendEntry {
     case series(color: String, dash: String, marker: Palette.Marker)
     case star
     case openCircle
+    /// Where a path left the plot.
+    case exit
+    /// A bold title over the entries that follow (a solver family); no symbol.
+    case heading
   }
   var label: String
   var symbol: Symbol
@@ -65,16 +69,26 @@ extension SVGCanvas {
   /// A legend whose top-left corner is (x, y), one entry per line.
   mutating func legend(_ entries: [LegendEntry], x: Double, y: Double, maxCharacters: Int = 26) {
     guard !entries.isEmpty else { return }
-    let rowHeight = 20.0
     let longest = entries.map { min($0.label.count, maxCharacters) }.max() ?? 0
     append(
       "<rect x=\"\(SVGNumber.pixel(x - 6))\" y=\"\(SVGNumber.pixel(y - 6))\" "
         + "width=\"\(SVGNumber.pixel(Double(longest) * 6.2 + 48))\" "
-        + "height=\"\(SVGNumber.pixel(Double(entries.count) * rowHeight + 8))\" "
+        + "height=\"\(SVGNumber.pixel(Self.legendHeight(entries) + 8))\" "
         + "fill=\"#ffffff\" fill-opacity=\"0.85\" stroke=\"#bbbbbb\"/>")
-    for (i, entry) in entries.enumerated() {
-      let cy = y + rowHeight * Double(i) + rowHeight / 2 - 2
+    var top = y
+    for entry in entries {
+      let rowHeight = Self.rowHeight(entry)
+      let cy = top + rowHeight / 2 - 2
+      top += rowHeight
       switch entry.symbol {
+      case .heading:
+        let label = TableFormatter.fit(entry.label, width: maxCharacters + 6)
+        text(
+          XMLText.escape(label), x: x - 2, y: cy + 6, anchor: "start", size: 11,
+          extra: "font-weight=\"bold\" fill=\"#333333\"")
+        continue
+      case .exit:
+        exitMark(x: x + 15, y: cy, dx: 1, dy: 0, color: "#888888")
       case .series(let color, let dash, let marker):
         polyline([(x, cy), (x + 30, cy)], stroke: color, width: 2, dash: dash)
         self.marker(marker, x: x + 15, y: cy, size: 7, color: color)
@@ -86,5 +100,16 @@ extension SVGCanvas {
       let label = TableFormatter.fit(entry.label, width: maxCharacters)
       text(XMLText.escape(label), x: x + 38, y: cy + 4, anchor: "start", size: 11)
     }
+  }
+
+  /// Headings take a little more room than entries: the space above them separates families.
+  static func rowHeight(_ entry: LegendEntry) -> Double {
+    if case .heading = entry.symbol { return 20 }
+    return 18
+  }
+
+  /// The height of a legend's entries, without its 8 pixels of margin.
+  static func legendHeight(_ entries: [LegendEntry]) -> Double {
+    entries.reduce(0) { $0 + rowHeight($1) }
   }
 }

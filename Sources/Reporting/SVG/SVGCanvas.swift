@@ -87,6 +87,47 @@ struct SVGCanvas {
     }
   }
 
+  /// Where a path left a plot, in pixels, and the direction it was going.
+  struct ExitMark {
+    var x: Double
+    var y: Double
+    var dx: Double
+    var dy: Double
+    var color: String
+  }
+
+  /// Exit marks; runs that left at the same place (methods whose first step is along −∇f) get
+  /// theirs side by side, across their direction, instead of one on top of the other.
+  mutating func exitMarks(_ marks: [ExitMark]) {
+    var marksAt: [String: Int] = [:]
+    for mark in marks {
+      let place = "\(Int((mark.x / 6).rounded())),\(Int((mark.y / 6).rounded()))"
+      let earlier = Double(marksAt[place, default: 0])
+      marksAt[place, default: 0] += 1
+      let norm = (mark.dx * mark.dx + mark.dy * mark.dy).squareRoot()
+      let shift = norm > 0 && norm.isFinite ? 13 * earlier / norm : 0
+      exitMark(
+        x: mark.x - mark.dy * shift, y: mark.y + mark.dx * shift, dx: mark.dx, dy: mark.dy,
+        color: mark.color)
+    }
+  }
+
+  /// A notched arrowhead centred at (x, y) pointing along (dx, dy) in pixels: where a run's
+  /// path left the plot.
+  mutating func exitMark(x: Double, y: Double, dx: Double, dy: Double, color: String) {
+    let length = max(abs(dx), abs(dy))
+    guard length > 0, length.isFinite else { return }
+    let (ax, ay) = (dx / length, dy / length)
+    let norm = (ax * ax + ay * ay).squareRoot()
+    let (ux, uy) = (ax / norm, ay / norm)
+    func p(_ along: Double, _ across: Double) -> String {
+      "\(SVGNumber.pixel(x + along * ux - across * uy)),\(SVGNumber.pixel(y + along * uy + across * ux))"
+    }
+    append(
+      "<polygon points=\"\(p(7, 0)) \(p(-6, 6)) \(p(-2, 0)) \(p(-6, -6))\" fill=\"\(color)\" "
+        + "stroke=\"#000000\" stroke-width=\"1\" stroke-linejoin=\"round\"/>")
+  }
+
   /// A five-pointed star, for known minima.
   mutating func star(x: Double, y: Double, radius: Double) {
     var points: [String] = []
