@@ -7,8 +7,9 @@ extension TableFormatter {
   /// status, iterations, f, f − f*, ‖x − x*‖, ‖∇f‖, evaluations (f/∇f/∇²f in one column), time
   /// and where the run ended. Columns no run has a value for (f − f* when f* is unknown) are
   /// left out. With `maxWidth`, the less telling columns go first — f when f − f* is shown,
-  /// ‖x − x*‖, ‖∇f‖, iterations, where the run ended — and a last line names them. With `ansi`,
-  /// a converged status is green, a divergence or failure red, any other stop yellow.
+  /// ‖x − x*‖, ‖∇f‖, iterations, where the run ended — and a note under the table, wrapped to
+  /// `maxWidth`, names them. With `ansi`, a converged status is green, a divergence or failure
+  /// red, any other stop yellow.
   public static func comparison(_ runs: [RunSummary], maxWidth: Int? = nil, ansi: Bool = false)
     -> String
   {
@@ -30,9 +31,10 @@ extension TableFormatter {
     table.dropOrder = ranked.sorted { $0.rank < $1.rank }.map(\.column)
     let fitted = table.fitted(runs.map { run in columns.map { $0.cell(run) } })
     guard !fitted.omitted.isEmpty, let maxWidth else { return fitted.text }
-    return fitted.text
-      + "(\(fitted.omitted.joined(separator: ", ")) left out to fit \(maxWidth) columns; "
-      + "summary.csv, --format csv and --format json have every column)\n"
+    let note =
+      "(\(fitted.omitted.joined(separator: ", ")) left out to fit \(maxWidth) columns; "
+      + "summary.csv, --format csv and --format json have every column)"
+    return fitted.text + wrapped(note, to: maxWidth)
   }
 }
 

@@ -87,10 +87,13 @@ import Testing
     #expect(
       columns(text.split(separator: "\n")[0])
         == ["solver", "status", "iter", "f", "evals f/g/H", "time"])
+    // The note under the table is wrapped to the width too.
+    let lines = text.split(separator: "\n")
+    #expect(lines.allSatisfy { $0.count <= 60 }, "\(lines)")
     #expect(
-      text.hasSuffix(
-        "(|grad| left out to fit 60 columns; summary.csv, --format csv and --format json have every column)\n"
-      ))
+      lines.suffix(2).joined(separator: " ")
+        == "(|grad| left out to fit 60 columns; summary.csv, --format csv and --format json "
+        + "have every column)")
   }
 
   func run(_ solver: String, endedAt: String?, counts: EvaluationCounts, seconds: Double)
