@@ -82,10 +82,13 @@ public final class RunRecorder<T: SolverScalar> {
       bestGradientNorm = gNorm
     }
 
+    // The callback sees every iteration, the one that converges included (a sweep's target
+    // levels may first be reached there); convergence outranks its request to stop.
+    let callbackStops = options.callback.map { $0(record) == .stop } ?? false
     if let status = stopping.test(iteration: iteration, x: x, f: f, gradient: gradient) {
       return status
     }
-    if let callback = options.callback, callback(record) == .stop { return .stoppedByCallback }
+    if callbackStops { return .stoppedByCallback }
     if Interruption.isRequested { return .interrupted }
     if iteration >= options.maxIterations { return .iterationLimit }
     if let limit = options.timeLimit, elapsed >= limit { return .timeLimit }

@@ -86,6 +86,24 @@ import _TestSupport
     #expect(result.iterations == 2)
   }
 
+  /// A sweep's target levels are watched through the callback, so it must see the iteration
+  /// that converges too; a request to stop there does not hide the convergence.
+  @Test func callbackSeesTheConvergingIteration() {
+    final class Seen: @unchecked Sendable { var iterations: [Int] = [] }
+    let seen = Seen()
+    var options = SolverOptions<Double>()
+    options.callback = { record in
+      seen.iterations.append(record.iteration)
+      return record.iteration >= 5 ? .stop : .proceed
+    }
+    let converging = BFGS().minimize(
+      TestObjectives.sphere(2, as: Double.self), from: [1, 2], options: options)
+    #expect(converging.status == .gradientTolerance)
+    #expect(converging.iterations >= 1 && converging.iterations < 5)
+    #expect(seen.iterations.last == converging.iterations)
+    #expect(seen.iterations == Array(seen.iterations.first!...converging.iterations))
+  }
+
   @Test(arguments: SolverCatalog.names.filter { $0 != "nelder-mead" })
   func stationaryStartConvergesAtIterationZero(name: String) throws {
     let result = try SolverCatalog.make(name).minimize(
