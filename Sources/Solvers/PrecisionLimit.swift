@@ -10,22 +10,27 @@ import OptimizationCore
 /// s = ‖g‖/c away. The run is at the precision limit when
 ///
 /// - c > 0 (the model has a minimum along −g: not a saddle, a maximum or a kink),
-/// - δ ≤ η = κ·ε·(1 + |f|): no step along the gradient can change f by more than its rounding
-///   (relative where |f| > 1, absolute below: the convention of Gill, Murray & Wright, *Practical
-///   Optimization* §8.2.3, since near a zero minimum the accuracy relative to f means nothing), and
-/// - s ≤ √(κ·ε)·(1 + ‖x‖∞): the stationary point the model predicts is as close as rounding in
+/// - δ ≤ η = τ·(1 + |f|): no step along the gradient can change f by more than the accuracy to
+///   which f is known (relative where |f| > 1, absolute below: the convention of Gill, Murray &
+///   Wright, *Practical Optimization* §8.2.3, since near a zero minimum the accuracy relative to
+///   f means nothing), and
+/// - s ≤ √τ·(1 + ‖x‖∞): the stationary point the model predicts is as close as that accuracy in
 ///   f can resolve (f varies with the square of the distance there), so a flat f far from any
 ///   stationary point (f = 10²⁰ + (x − 1)² at x = 0) is not taken for a minimizer,
 ///
-/// with ε the precision's unit roundoff and κ = 10⁴: f is taken to be known to κ·ε, since its
-/// terms can be far larger than f itself (Goldstein–Price's reach 50 where f = 3) and each
-/// operation rounds at their size.
+/// with τ = ε^(3/4), ε the precision's unit roundoff: f is taken to be known to three quarters of
+/// its digits (1.8e-12 in Double, about 8000 ulps; 6.3e-6 in Float), since its terms can be far
+/// larger than f itself (Goldstein–Price's reach 50 where f = 3) and each operation rounds at
+/// their size.
 /// The check runs after the method has stopped; its evaluations (one gradient and one
 /// Hessian–vector product, or two gradients) are counted in the result, and it is skipped when
 /// an evaluation limit would forbid them.
 public struct PrecisionLimit<T: SolverScalar>: Sendable {
-  /// Ulps of rounding allowed in f.
-  public static var roundingUlps: T { 10_000 }
+  /// The relative accuracy to which f is taken to be known, ε^(3/4).
+  public static var accuracy: T {
+    let root = T.ulpOfOne.squareRoot()
+    return root * root.squareRoot()
+  }
 
   public var gradientNorm: T
   public var curvature: T
@@ -48,8 +53,8 @@ public struct PrecisionLimit<T: SolverScalar>: Sendable {
     let norm = VectorNorms.euclidean(g)
     let epsilon = T.ulpOfOne
     gradientNorm = norm
-    roundingLevel = Self.roundingUlps * epsilon * (1 + Swift.abs(f))
-    distanceBound = (Self.roundingUlps * epsilon).squareRoot() * (1 + VectorNorms.maximum(x))
+    roundingLevel = Self.accuracy * (1 + Swift.abs(f))
+    distanceBound = Self.accuracy.squareRoot() * (1 + VectorNorms.maximum(x))
     guard norm > 0 else {
       // An exact zero gradient: stationary, with nothing left to resolve.
       curvature = .nan
