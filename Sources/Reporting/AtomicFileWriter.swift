@@ -35,6 +35,17 @@ public final class AtomicFileWriter {
 
   deinit { discard() }
 
+  /// Whether a file name is one of this writer's temporary files (`.<name>.tmp-<pid>-<n>`), as
+  /// a killed process leaves behind.
+  public static func isTemporaryName(_ name: String) -> Bool {
+    guard name.hasPrefix("."), let marker = name.range(of: ".tmp-", options: .backwards) else {
+      return false
+    }
+    let tail = name[marker.upperBound...].split(separator: "-", omittingEmptySubsequences: false)
+    return marker.lowerBound > name.index(after: name.startIndex) && tail.count == 2
+      && tail.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+  }
+
   /// Appends bytes; a write error is kept in `failure` and thrown by `commit`.
   public func append(_ bytes: [UInt8]) {
     guard failure == nil, descriptor >= 0 else { return }

@@ -1,4 +1,5 @@
 import Foundation
+import Reporting
 
 #if canImport(Glibc)
   import Glibc
@@ -23,8 +24,14 @@ enum OutputDirectory {
       self.descriptor = descriptor
     }
 
-    /// Removes the files the previous run into this folder wrote (per its manifest).
+    /// Removes the files the previous run into this folder wrote (per its manifest), and the
+    /// temporary files a killed run left: while this process holds the lock no other run writes
+    /// here, so every one of them is stray.
     func removePreviousRun() {
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+      for name in names where AtomicFileWriter.isTemporaryName(name) {
+        try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+      }
       let manifest = directory.appendingPathComponent(OutputDirectory.manifestName)
       guard let text = try? String(contentsOf: manifest, encoding: .utf8) else { return }
       for name in text.split(separator: "\n") where !name.contains("/") && !name.hasPrefix(".") {

@@ -149,7 +149,9 @@ struct RunCommandTests {
     #expect(fs.allSatisfy { Double($0) == 0 }, "\(fs)")
   }
 
-  @Test("a rerun into the same folder removes what the previous run wrote, and only that")
+  @Test(
+    "a rerun into the same folder removes what the previous run wrote (and a killed run's temporary files), and only that"
+  )
   func rerunRemovesStaleFiles() throws {
     let directory = try OptimizeProcess.scratchDirectory()
     let first = try OptimizeProcess.run(
@@ -158,12 +160,20 @@ struct RunCommandTests {
     let folder = directory.appendingPathComponent("results/rosenbrock")
     try "mine".write(
       to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+    // What a run killed by SIGKILL leaves: a temporary file; and a hidden file of the user's.
+    for name in [".newton.csv.tmp-4242-17", ".notes.tmp-draft"] {
+      try "partial".write(
+        to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
     let second = try OptimizeProcess.run(
       ["--problem", "rosenbrock", "--solver", "bfgs", "--no-plots"], in: directory)
     #expect(second.status == 0, "\(second.stderr)")
-    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-      .filter { !$0.hasPrefix(".") }.sorted()
-    #expect(files == ["bfgs.csv", "notes.txt", "summary.csv"], "\(files)")
+    let all = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    #expect(
+      all == [
+        ".notes.tmp-draft", ".optimize-files", ".optimize.lock", "bfgs.csv", "notes.txt",
+        "summary.csv",
+      ], "\(all)")
   }
 
   @Test("a second run into a folder another run is writing is refused")
