@@ -105,7 +105,11 @@ public struct SweepRunner: Sendable {
     // The problem is shared (loaded once by the plan); `makeObjective` gives each run its own
     // copy of the recorded function, which is what must not be shared between threads.
     let problem = plan.problems[task.instance]
-    guard let solver = try? SolverCatalogOrGSL.make(configuration) else { return nil }
+    guard
+      let solver = try? SolverSelection.make(
+        [configuration.solver], settings: configuration.settings
+      ).first
+    else { return nil }
     let start = plan.starts[task.instance][task.startIndex]
     let tracker = Mutex(
       TargetTracker(targets: definition.targets, fStar: problem.minimum?.f))
@@ -153,13 +157,6 @@ public struct SweepRunner: Sendable {
       hvpEvals: run.counts.hessianVector, seconds: run.seconds,
       targetEvaluations: watched.hitEvaluations, targetSeconds: watched.hitSeconds,
       history: watched.history)
-  }
-}
-
-/// A solver configuration of a sweep, made from our catalog or GSL's.
-enum SolverCatalogOrGSL {
-  static func make(_ configuration: SweepDefinition.SolverConfiguration) throws -> any Solver {
-    try SolverSelection.make([configuration.solver], settings: configuration.settings)[0]
   }
 }
 
