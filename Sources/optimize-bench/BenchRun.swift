@@ -1,7 +1,9 @@
 /// Runs the sections of the issues in order, prints their tables, writes
 /// results/bench/{derivatives,scaling,solvers,memory,peers}.csv and prints the targets summary.
 /// A section that fails is reported and skipped; the others still run.
-func runIssueSections(quick: Bool) {
+func runIssueSections(
+  quick: Bool, memory measured: Result<(table: String, runs: [MemoryRun]), any Error>
+) {
   let plan: TimingPlan = quick ? .quick : .full
   func attempt<R>(_ name: String, _ body: () throws -> R) -> R? {
     do {
@@ -34,7 +36,7 @@ func runIssueSections(quick: Bool) {
 
   if let sweep = attempt("sweep", { try sweepSection(plan) }) { print(sweep) }
 
-  let memory = attempt("memory") { try longRunMemorySection(quick: quick) }
+  let memory = attempt("memory") { try measured.get() }
   if let memory { print(memory.table) }
   save("memory.csv", MemoryRun.header, (memory?.runs ?? []).map(\.fields))
 

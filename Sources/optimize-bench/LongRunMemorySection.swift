@@ -26,6 +26,8 @@ struct MemoryRun {
 /// a sweep with `--logs`, and (full run only) adam against a 5 s time limit. Flat figures mean memory does not grow with the
 /// length of a run or the number of runs.
 func longRunMemorySection(quick: Bool) throws -> (table: String, runs: [MemoryRun]) {
+  // A child's ru_maxrss cannot read below this process's own peak when it was spawned.
+  let floor = peakResidentBytes()
   guard
     let optimize = Bundle.main.executableURL?.deletingLastPathComponent()
       .appendingPathComponent("optimize").path,
@@ -126,5 +128,9 @@ func longRunMemorySection(quick: Bool) throws -> (table: String, runs: [MemoryRu
       ratio(last.usage.peakResidentBytes, first.usage.peakResidentBytes), "", "",
     ])
   }
-  return (table.render(), runs)
+  let note = floor.map {
+    "(a child's figure cannot read below this process's own peak when it was spawned, "
+      + "\(fixed($0 / 1e6, 1)) MB)\n"
+  }
+  return (table.render() + (note ?? ""), runs)
 }
