@@ -14,8 +14,8 @@ which returns f too, as our gradient call does). Whichever library is missing is
 note on stderr.
 
 Threads: with --threads 1 (the default) both libraries are held to one thread, as our fast path
-is in its single-threaded rows: torch.set_num_threads(1), and for XLA the flags below, set before
-JAX is imported. With --threads all each library uses every core its own way; the variants are
+is in its single-threaded rows: torch.set_num_threads(1), for XLA the flags below, set before
+JAX is imported, and the whole process bound to one CPU (sched_setaffinity). With --threads all each library uses every core its own way; the variants are
 then suffixed -N-threads (N = the core count) and only the chained Rosenbrock is measured (the
 two-variable workloads do not split). Each row says how many cores it kept busy: CPU time over
 wall time while it was timed (cpu_over_wall), so a pinning that did not take shows.
@@ -91,11 +91,14 @@ def measure(call, budget):
 
 
 def pin_to_one_thread():
-    """Holds XLA to one thread; must run before JAX is imported. Eigen's pool and XLA's
-    intra-op pool are the two that run CPU kernels."""
+    """Holds the process to one core: XLA's thread flags alone did not (its CPU runtime kept
+    about two cores busy, by cpu_over_wall), so the process is also bound to a single CPU.
+    Must run before JAX is imported."""
     flags = "--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1"
     os.environ["XLA_FLAGS"] = (os.environ.get("XLA_FLAGS", "") + " " + flags).strip()
     os.environ.setdefault("OMP_NUM_THREADS", "1")
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
 
 def torch_rows(sizes, budget, threads):
