@@ -41,6 +41,10 @@ public final class Objective<T: SolverScalar> {
   /// For data and residual problems: the number of samples minibatches are drawn from.
   public let sampleCount: Int?
   let batchGradientFunction: BatchGradient?
+  /// For residual problems: r and its Jacobian. A residual evaluation is counted as an f
+  /// evaluation and a Jacobian as a gradient evaluation (they give f and ∇f = 2·scale·Jᵀr), so
+  /// least-squares methods report their counts in the same columns as every other method.
+  public let residualForm: ResidualForm<T>?
 
   public private(set) var counts = EvaluationCounts()
   /// Maximum evaluations of each kind; nil is unlimited. Exceeding one throws
@@ -54,7 +58,8 @@ public final class Objective<T: SolverScalar> {
     hessian: Hessian? = nil,
     hessianVector: HessianVector? = nil,
     sampleCount: Int? = nil,
-    batchGradient: BatchGradient? = nil
+    batchGradient: BatchGradient? = nil,
+    residualForm: ResidualForm<T>? = nil
   ) {
     self.dimension = dimension
     self.valueFunction = value
@@ -63,11 +68,13 @@ public final class Objective<T: SolverScalar> {
     self.hessianVectorFunction = hessianVector
     self.sampleCount = sampleCount
     self.batchGradientFunction = batchGradient
+    self.residualForm = residualForm
   }
 
   public var hasHessian: Bool { hessianFunction != nil }
   public var hasHessianVector: Bool { hessianVectorFunction != nil || hessianFunction != nil }
   public var hasBatchGradient: Bool { batchGradientFunction != nil && sampleCount != nil }
+  public var hasResiduals: Bool { residualForm != nil }
 
   public func resetCounts() { counts = EvaluationCounts() }
 
@@ -128,5 +135,25 @@ public final class Objective<T: SolverScalar> {
     counts.gradient += 1
     if g.count != dimension { g = [T](repeating: 0, count: dimension) }
     return batchGradientFunction(x, rows, &g)
+  }
+
+  /// Fills `r` (resized if needed) with the residuals at x; counts as one f evaluation.
+  public func residuals(_ x: [T], into r: inout [T]) throws(EvaluationLimitReached) {
+    guard let residualForm else { preconditionFailure("this objective has no residuals") }
+    guard counts.f < limits.f else { throw EvaluationLimitReached(which: "f") }
+    counts.f += 1
+    if r.count != residualForm.count { r = [T](repeating: 0, count: residualForm.count) }
+    residualForm.residuals(x, &r)
+  }
+
+  /// Fills `j` (resized if needed) with the row-major m×n Jacobian of the residuals at x;
+  /// counts as one gradient evaluation.
+  public func jacobian(_ x: [T], into j: inout [T]) throws(EvaluationLimitReached) {
+    guard let residualForm else { preconditionFailure("this objective has no residuals") }
+    guard counts.gradient < limits.gradient else { throw EvaluationLimitReached(which: "gradient") }
+    counts.gradient += 1
+    let size = residualForm.count * dimension
+    if j.count != size { j = [T](repeating: 0, count: size) }
+    residualForm.jacobian(x, &j)
   }
 }

@@ -16,7 +16,8 @@ extension Problem {
   /// the gradient of the loss restricted to the given rows, scaled as `loss` scales the whole
   /// (Σ, ½Σ, or the mean over the rows given). A batch of b ≤ m/8 rows costs O(b) when the
   /// residual is one expression evaluated row by row over data columns (`RowwiseResidual`);
-  /// larger batches and other residuals cost a full gradient.
+  /// larger batches and other residuals cost a full gradient. They also get their
+  /// `residualForm`, for the least-squares methods.
   public func makeObjective<T: DifferentiableScalar>(_ type: T.Type = T.self) -> Objective<T> {
     let f = compiled(T.self).copy()
     guard let loss, residualCount > 0 else {
@@ -44,7 +45,8 @@ extension Problem {
       hessian: { f.hessian($0, into: &$1) },
       hessianVector: { f.hessianVectorProduct($0, $1, into: &$2) },
       sampleCount: residualCount,
-      batchGradient: batchGradient)
+      batchGradient: batchGradient,
+      residualForm: residualForm(T.self))
   }
 
   /// The factor `loss` puts in front of Σ rᵢ² over a batch of `rows` rows.
