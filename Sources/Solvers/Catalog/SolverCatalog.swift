@@ -37,7 +37,7 @@ public enum SolverCatalog {
     SGD.catalogEntry, Momentum.catalogEntry(nesterov: false), Momentum.catalogEntry(nesterov: true),
     Adam.catalogEntry, BFGS.catalogEntry, LBFGS.catalogEntry,
     ConjugateGradient.catalogEntry(.polakRibiere), ConjugateGradient.catalogEntry(.fletcherReeves),
-    NelderMead.catalogEntry,
+    NelderMead.catalogEntry, GaussNewton.catalogEntry, LevenbergMarquardt.catalogEntry,
   ]
 
   public static var names: [String] { entries.map(\.name) }
