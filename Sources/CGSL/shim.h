@@ -5,6 +5,8 @@
 #include <gsl/gsl_vector.h>
 #include <gsl/gsl_multimin.h>
 #include <gsl/gsl_deriv.h>
+#include <gsl/gsl_matrix.h>
+#include <gsl/gsl_multifit_nlinear.h>
 
 /* GSL exports its minimizer types as mutable global pointers, which Swift 6 treats as shared
    mutable state. These accessors hand them to Swift as plain function results. */
@@ -31,6 +33,30 @@ static inline const gsl_multimin_fdfminimizer_type *cgsl_fdfminimizer_vector_bfg
 
 static inline const gsl_multimin_fminimizer_type *cgsl_fminimizer_nmsimplex2(void) {
   return gsl_multimin_fminimizer_nmsimplex2;
+}
+
+static inline const gsl_multifit_nlinear_type *cgsl_multifit_nlinear_trust(void) {
+  return gsl_multifit_nlinear_trust;
+}
+
+static inline const gsl_multifit_nlinear_trs *cgsl_multifit_nlinear_trs_lm(void) {
+  return gsl_multifit_nlinear_trs_lm;
+}
+
+static inline const gsl_multifit_nlinear_trs *cgsl_multifit_nlinear_trs_lmaccel(void) {
+  return gsl_multifit_nlinear_trs_lmaccel;
+}
+
+static inline const gsl_multifit_nlinear_trs *cgsl_multifit_nlinear_trs_dogleg(void) {
+  return gsl_multifit_nlinear_trs_dogleg;
+}
+
+static inline const gsl_multifit_nlinear_trs *cgsl_multifit_nlinear_trs_ddogleg(void) {
+  return gsl_multifit_nlinear_trs_ddogleg;
+}
+
+static inline const gsl_multifit_nlinear_trs *cgsl_multifit_nlinear_trs_subspace2D(void) {
+  return gsl_multifit_nlinear_trs_subspace2D;
 }
 
 #endif

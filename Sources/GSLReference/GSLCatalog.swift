@@ -4,14 +4,16 @@ import Solvers
 
 /// GSL's minimizers by their stable command-line names.
 public enum GSLCatalog {
-  /// Every GSL solver name, gradient methods first.
+  /// Every GSL solver name, gradient methods first, then the simplex, then least squares.
   public static var names: [String] {
     GSLGradientMethod.allCases.map(\.name) + [GSLSimplexMinimizer().name]
+      + GSLLeastSquaresMethod.allCases.map(\.name)
   }
 
   /// Every GSL solver with default settings.
   public static var all: [any Solver] {
     GSLGradientMethod.allCases.map { GSLGradientMinimizer($0) } + [GSLSimplexMinimizer()]
+      + GSLLeastSquaresMethod.allCases.map { GSLLeastSquaresSolver($0) }
   }
 
   /// The solver called `name`, configured with `settings`; throws `GSLCatalogError` for an
@@ -31,6 +33,7 @@ public enum GSLCatalog {
     if let method = GSLGradientMethod(rawValue: name) {
       return GSLGradientMinimizer(method, settings: settings)
     }
+    if let method = GSLLeastSquaresMethod(rawValue: name) { return GSLLeastSquaresSolver(method) }
     return GSLSimplexMinimizer(settings: settings)
   }
 }

@@ -37,7 +37,14 @@ enum GSLRunEnd {
   static func afterCall<T: SolverScalar>(
     _ code: Int32, context: GSLCallbackContext, recorder: RunRecorder<T>
   ) -> SolverResult<T>? {
-    switch context.stopped {
+    afterCall(code, stopped: context.stopped, recorder: recorder)
+  }
+
+  /// The same, for callbacks whose stop is `stopped`.
+  static func afterCall<T: SolverScalar>(
+    _ code: Int32, stopped: GSLCallbackContext.Stop?, recorder: RunRecorder<T>
+  ) -> SolverResult<T>? {
+    switch stopped {
     case .evaluationLimit(let limit):
       return recorder.finish(
         .evaluationLimit, message: "reached the limit on \(limit.which) evaluations")
