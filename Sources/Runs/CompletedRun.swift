@@ -25,6 +25,9 @@ public struct CompletedRun: Sendable {
   public var logPath: String?
   /// One point per kept iteration, for plots and convergence histories.
   public var path: [PathPoint]
+  /// On a residual problem: ‖r‖ at x and, when m > n, the parameters' covariance (set by the
+  /// single-run command; nil otherwise).
+  public var fit: LeastSquaresFit?
 
   public struct PathPoint: Sendable {
     public var iteration: Int

@@ -37,6 +37,28 @@ public enum SolverSelection {
     return names
   }
 
+  /// The names given literally in `--solver` values (not through `all` or `gsl`).
+  public static func explicitNames(_ values: [String]) -> Set<String> {
+    Set(
+      values.flatMap { $0.split(separator: ",") }
+        .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        .filter { !$0.isEmpty && $0 != "all" && $0 != "gsl" })
+  }
+
+  /// Whether the named solver runs only on residual problems (least squares: Gauss–Newton,
+  /// Levenberg–Marquardt, GSL's multifit methods); false for an unknown name.
+  public static func requiresResiduals(_ name: String) -> Bool {
+    if SolverCatalog.entry(name) != nil {
+      return (try? SolverCatalog.make(name))?.requiresResiduals ?? false
+    }
+    return (try? GSLCatalog.make(name))?.requiresResiduals ?? false
+  }
+
+  /// Whether a solver can run on a problem: least-squares methods need a residual problem.
+  public static func applies(_ name: String, toResidualProblem isResidual: Bool) -> Bool {
+    isResidual || !requiresResiduals(name)
+  }
+
   /// Checks that every given setting is read by at least one of the named solvers (so a
   /// typo'd command line is never silently ignored) and that each solver accepts its share.
   public static func validate(_ names: [String], settings: SolverSettings)

@@ -48,6 +48,10 @@ public struct SweepPlan: Sendable {
     var tasks: [SweepTask] = []
     for (i, instance) in definition.problems.enumerated() {
       for (s, solver) in definition.solvers.enumerated() {
+        // Least-squares methods are not applicable to problems without residuals: not run.
+        if !SolverSelection.applies(solver.solver, toResidualProblem: problems[i].isResidual) {
+          continue
+        }
         for start in 0...definition.randomStarts {
           for repetition in 0..<definition.repetitions {
             let key =

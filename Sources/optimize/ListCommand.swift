@@ -36,6 +36,7 @@ struct ListCommand: ParsableCommand {
               .object([
                 ("name", .string(problem.name)), ("dimension", .int(problem.dimension)),
                 ("title", .string(problem.title)), ("f_min", .optional(problem.minimum?.f)),
+                ("residual", .bool(problem.isResidual)),
               ])
             })
         ),
@@ -46,6 +47,7 @@ struct ListCommand: ParsableCommand {
               .object([
                 ("name", .string(solver.name)), ("family", .string(solver.family)),
                 ("derivatives", .string(solver.derivatives.rawValue)),
+                ("applies_to", .string(solver.requiresResiduals ? "residual" : "all")),
               ])
             })
         ),
@@ -55,19 +57,29 @@ struct ListCommand: ParsableCommand {
       print("Problems")
       print(
         textTable(
-          headers: ["name", "n", "title", "f*"],
+          headers: ["name", "n", "title", "f*", "form"],
           rows: problems.map { problem in
             [
               problem.name, "\(problem.dimension)", problem.title,
               problem.minimum.map { "\($0.f)" } ?? "unknown",
+              problem.isResidual ? "residual" : "objective",
             ]
           }))
       print("")
       print("Solvers")
       print(
         textTable(
-          headers: ["name", "family", "derivatives"],
-          rows: solvers.map { [$0.name, $0.family, $0.derivatives.rawValue] }))
+          headers: ["name", "family", "derivatives", "applies to"],
+          rows: solvers.map {
+            [
+              $0.name, $0.family, $0.derivatives.rawValue,
+              $0.requiresResiduals ? "residual problems" : "every problem",
+            ]
+          }))
+      print("")
+      print(
+        "Least-squares solvers run on residual problems only (form residual); elsewhere they are "
+          + "not applicable and not run.")
     }
   }
 }

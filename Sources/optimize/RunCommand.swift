@@ -140,7 +140,23 @@ struct RunCommand: ParsableCommand {
 
   func run() throws {
     let problem = try problemOptions.load()
-    let configuration = try self.configuration(dimension: problem.dimension)
+    var configuration = try self.configuration(dimension: problem.dimension)
+    // Least-squares methods need residuals: named on another problem they are an error; brought
+    // in by `all` or `gsl` they are not applicable and not run.
+    let notApplicable = configuration.solvers.filter {
+      !SolverSelection.applies($0, toResidualProblem: problem.isResidual)
+    }
+    let explicit = SolverSelection.explicitNames(solverNames)
+    if let named = notApplicable.first(where: explicit.contains) {
+      throw CommandFailure(
+        "\(named) is not applicable to \(problem.name): it needs a residual problem (`residuals` "
+          + "and `loss`), and \(problem.name) gives an `objective` (`optimize list` shows which "
+          + "solvers apply to which problems)")
+    }
+    configuration.solvers.removeAll { notApplicable.contains($0) }
+    if configuration.solvers.isEmpty {
+      throw CommandFailure("none of the selected solvers applies to \(problem.name)")
+    }
     let solvers = try configuration.makeSolvers()
     let firstStart = configuration.start ?? problem.start
     let startValue = problem.value(at: firstStart)

@@ -91,6 +91,10 @@ struct RunReport {
       labelled, globalMinimumKnown: minima.globalF != nil, maxWidth: width)
     lines.append(String(closing.dropLast()))
     if configuration.starts > 1 { lines.append(""); lines.append(multiStartSummary()) }
+    if let fit = FitSummary.best(of: runs, coordinateNames: problem.coordinateNames) {
+      lines.append("")
+      lines.append(fit)
+    }
     lines.append("")
     lines.append(
       "wrote \(directory.relativePath)/: \(runs.count) iteration logs, summary.csv\(plotNote)")
@@ -185,6 +189,8 @@ struct RunReport {
         ("x_error", .optional(run.xError)),
         ("ended_at", .optional(run.endedAt)),
         ("log", .optional(run.logPath)),
+        ("residual_norm", .optional(run.fit?.residualNorm)),
+        ("fit", run.fit.map(fitJSON) ?? .null),
         (
           "resolved_settings",
           .object(run.resolvedSettings.given.map { ($0, settingJSON(run.resolvedSettings[$0]!)) })
@@ -215,6 +221,19 @@ extension SolverSettings {
       return "\(name)=\(self[name]!)"
     }.joined(separator: " ")
   }
+}
+
+/// `{"residual_norm", "residuals", "degrees_of_freedom", "residual_variance", "covariance",
+/// "standard_errors"}`; the last three null when m ≤ n or J is rank-deficient.
+private func fitJSON(_ fit: LeastSquaresFit) -> JSONValue {
+  .object([
+    ("residual_norm", .number(fit.residualNorm)),
+    ("residuals", .int(fit.residualCount)),
+    ("degrees_of_freedom", .int(fit.degreesOfFreedom)),
+    ("residual_variance", .optional(fit.residualVariance)),
+    ("covariance", fit.covariance.map { .array($0.map { .numbers($0) }) } ?? .null),
+    ("standard_errors", fit.standardErrors.map { .numbers($0) } ?? .null),
+  ])
 }
 
 private func settingJSON(_ value: SettingValue) -> JSONValue {

@@ -56,6 +56,7 @@ struct RunSession {
         // Only the first start is drawn; the others keep what the contour plot's bounds read,
         // so memory does not grow with the number of starts.
         if startIndex > 0 { run.path = run.path.boundingPoints }
+        run.fit = LeastSquaresFit(problem: problem, at: run.x)
         // Published as soon as the run ends, so a later interruption cannot cost it.
         do {
           try log.commit()
