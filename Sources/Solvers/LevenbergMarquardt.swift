@@ -18,8 +18,9 @@ import OptimizationCore
 ///   r_vv ≈ (2/h)·((r(x + h·v) − r(x))/h − J·v), h = 0.1 (one residual evaluation more per trial);
 ///   a step with 2‖D·a‖/‖D·v‖ > 0.75 is rejected like one that failed ρ.
 /// - Stopping: the shared rules (‖∇f‖∞ ≤ gtol, ∇f = 2s·Jᵀr, and the others). When neither the
-///   actual nor the predicted relative reduction of ‖r‖² exceeds ε, or Δ ≤ ε·‖D·x‖ (MINPACK's
-///   "no further reduction is possible", its info 6 and 7), the run ends `.lineSearchFailed`, and
+///   actual nor the predicted relative reduction of ‖r‖² exceeds τ = ε^(3/4), the accuracy to
+///   which f is taken to be known (`PrecisionLimit`; MINPACK tests ε, and its info 6 and 7 say
+///   "no further reduction is possible"), or Δ ≤ ε·‖D·x‖, the run ends `.lineSearchFailed`, and
 ///   the shared precision check decides whether that is a minimizer to the working precision.
 ///
 /// Counts: a residual evaluation is an f evaluation, a Jacobian a gradient evaluation; one
@@ -79,6 +80,8 @@ public struct LevenbergMarquardt: Solver {
       var lambda: T = 0
       var firstIteration = true
       let epsilon = T.ulpOfOne
+      // f is known to τ = ε^(3/4) relative (`PrecisionLimit`): reductions below it are rounding.
+      let accuracy = PrecisionLimit<T>.accuracy
       while true {
         if !firstIteration {
           d = zip(d, point.columnNorms).map { Swift.max($0, $1) }
@@ -154,9 +157,9 @@ public struct LevenbergMarquardt: Solver {
           } else {
             rejected += 1
           }
-          if Swift.abs(actual) <= epsilon, predicted <= epsilon, rho / 2 <= 1 {
+          if Swift.abs(actual) <= accuracy, predicted <= accuracy, rho / 2 <= 1 {
             run.stopMessage =
-              "no further reduction is possible: the actual and predicted relative reductions of ‖r‖² are at most ε"
+              "no further reduction is possible: the actual and predicted relative reductions of ‖r‖² are at most τ = \(accuracy)"
             return .lineSearchFailed
           }
           if delta <= epsilon * scaledNorm(d, point.x) {
