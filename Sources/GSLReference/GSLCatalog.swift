@@ -10,6 +10,11 @@ public enum GSLCatalog {
       + GSLLeastSquaresMethod.allCases.map(\.name)
   }
 
+  /// GSL's minimizers, which run on every problem (not the least-squares methods).
+  public static var minimizerNames: [String] {
+    GSLGradientMethod.allCases.map(\.name) + [GSLSimplexMinimizer().name]
+  }
+
   /// Every GSL solver with default settings.
   public static var all: [any Solver] {
     GSLGradientMethod.allCases.map { GSLGradientMinimizer($0) } + [GSLSimplexMinimizer()]

@@ -56,6 +56,14 @@ struct BadInputTests {
       label: "unknown solver", arguments: ["--problem", "sphere", "--solver", "bfgz"],
       mentions: ["bfgz", "bfgs"]),
     Case(
+      label: "a least-squares solver on a problem without residuals",
+      arguments: ["--problem", "goldstein", "--solver", "bfgs,levenberg-marquardt"],
+      mentions: ["levenberg-marquardt is not applicable to goldstein", "residual problem"]),
+    Case(
+      label: "a GSL least-squares method on a problem without residuals",
+      arguments: ["--problem", "goldstein", "--solver", "gsl-lm"],
+      mentions: ["gsl-lm is not applicable to goldstein"]),
+    Case(
       label: "malformed TOML", arguments: ["--problem", "bad.toml"],
       files: ["bad.toml": text("title = \"t\nvariables = [\"x\"]\n")], mentions: ["bad.toml"]),
     Case(

@@ -7,7 +7,7 @@ import _TestSupport
 
 /// Every GSL minimizer reaches the known minimizer of the hand-written convex functions.
 @Suite struct ConvergenceTests {
-  static let cases: [(String, TestFunction)] = GSLCatalog.names.flatMap { name in
+  static let cases: [(String, TestFunction)] = GSLCatalog.minimizerNames.flatMap { name in
     TestFunctions.convex.map { (name, $0) }
   }
 

@@ -8,7 +8,7 @@ import _TestSupport
 /// A GSL run's counts are the evaluations its callbacks actually made, as seen by a counter
 /// inside the objective's own closures; evaluation limits are honoured exactly.
 @Suite struct CountingTests {
-  @Test(arguments: GSLCatalog.names)
+  @Test(arguments: GSLCatalog.minimizerNames)
   func countsEqualCallbacks(solverName: String) throws {
     let counter = EvaluationCounter()
     let function = TestFunctions.rosenbrock

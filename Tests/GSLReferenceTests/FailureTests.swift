@@ -9,7 +9,7 @@ import _TestSupport
 /// GSL failures are statuses with a message, never an abort, and leave the process able to run
 /// the next solver.
 @Suite struct FailureTests {
-  @Test(arguments: GSLCatalog.names)
+  @Test(arguments: GSLCatalog.minimizerNames)
   func nonFiniteStartIsAStatus(solverName: String) throws {
     let function = TestFunctions.logarithm
     let result = try GSLCatalog.make(solverName).minimize(
@@ -65,20 +65,25 @@ import _TestSupport
     }
   }
 
-  @Test func catalogListsTheSixSolvers() {
-    let expected = [
+  @Test func catalogListsTheSixMinimizersAndTheFiveLeastSquaresMethods() {
+    let minimizers = [
       "gsl-steepest-descent", "gsl-conjugate-fr", "gsl-conjugate-pr", "gsl-vector-bfgs",
       "gsl-vector-bfgs2", "gsl-nmsimplex2",
     ]
-    #expect(GSLCatalog.names == expected)
-    #expect(GSLCatalog.all.map(\.name) == expected)
+    let leastSquares = ["gsl-lm", "gsl-lmaccel", "gsl-dogleg", "gsl-ddogleg", "gsl-subspace2d"]
+    #expect(GSLCatalog.minimizerNames == minimizers)
+    #expect(GSLCatalog.names == minimizers + leastSquares)
+    #expect(GSLCatalog.all.map(\.name) == minimizers + leastSquares)
+    #expect(
+      GSLCatalog.all.map(\.requiresResiduals) == minimizers.map { _ in false }
+        + leastSquares.map { _ in true })
   }
 }
 
 /// Runs that leave the region where f is defined, or head to −∞, end with a status.
 @Suite struct DivergenceTests {
   /// f = x + y is unbounded below; with the threshold at 1e6 the run must report divergence.
-  @Test(arguments: GSLCatalog.names)
+  @Test(arguments: GSLCatalog.minimizerNames)
   func unboundedIsDiverged(solverName: String) throws {
     let function = TestFunction(
       name: "x + y", dimension: 2, value: { v in v[0] + v[1] },
@@ -104,7 +109,7 @@ import _TestSupport
   /// x > 0, f = (x + 1)² + y² > 1 and ∂f/∂x = 2(x + 1) > 2, so no gradient method may claim
   /// convergence (the simplex may: its criterion is its own size, which shrinks at the boundary),
   /// and the best f lies in (1, f(start) = 5].
-  @Test(arguments: GSLCatalog.names)
+  @Test(arguments: GSLCatalog.minimizerNames)
   func nanRegionEndsCleanly(solverName: String) throws {
     let function = TestFunction(
       name: "(x+1)² + y² + 0·log(x)", dimension: 2,

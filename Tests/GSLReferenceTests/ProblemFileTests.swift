@@ -42,7 +42,7 @@ import Testing
     }
   }
 
-  static let convexCases = GSLCatalog.names.flatMap { solver in
+  static let convexCases = GSLCatalog.minimizerNames.flatMap { solver in
     ["sphere", "matyas", "quadratic"].map { (solver, $0) }
   }
 

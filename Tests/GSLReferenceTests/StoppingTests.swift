@@ -8,7 +8,7 @@ import _TestSupport
 
 /// The shared stopping rules apply to GSL runs through the RunRecorder.
 @Suite struct StoppingTests {
-  @Test(arguments: GSLCatalog.names)
+  @Test(arguments: GSLCatalog.minimizerNames)
   func iterationLimit(solverName: String) throws {
     var options = SolverOptions<Double>()
     options.maxIterations = 5
@@ -20,7 +20,7 @@ import _TestSupport
     #expect(result.trace.map(\.iteration) == Array(0...5))
   }
 
-  @Test(arguments: GSLCatalog.names)
+  @Test(arguments: GSLCatalog.minimizerNames)
   func callbackStops(solverName: String) throws {
     var options = SolverOptions<Double>()
     var seen: [Int] = []
@@ -37,7 +37,7 @@ import _TestSupport
   }
 
   /// The x of each record is GSL's iterate, and its f is f there.
-  @Test(arguments: GSLCatalog.names)
+  @Test(arguments: GSLCatalog.minimizerNames)
   func traceIsConsistent(solverName: String) throws {
     var options = SolverOptions<Double>()
     options.maxIterations = 20
@@ -100,7 +100,7 @@ import _TestSupport
   @Test func parallelRunsAgree() async throws {
     let function = TestFunctions.quadratic
     let results = await withTaskGroup(of: [Double].self) { group in
-      for name in GSLCatalog.names {
+      for name in GSLCatalog.minimizerNames {
         group.addTask {
           let solver = try! GSLCatalog.make(name)
           var options = SolverOptions<Double>()
@@ -112,7 +112,7 @@ import _TestSupport
       }
       return await group.reduce(into: []) { $0.append($1) }
     }
-    #expect(results.count == GSLCatalog.names.count)
+    #expect(results.count == GSLCatalog.minimizerNames.count)
     for x in results {
       for (xi, mi) in zip(x, function.minimizer) { #expect(abs(xi - mi) <= 1e-6) }
     }

@@ -8,7 +8,7 @@ import _TestSupport
 @Suite struct ConvergenceTests {
   static let problems = [TestProblem.sphere, .matyas, .quadratic]
 
-  @Test(arguments: SolverCatalog.names, problems)
+  @Test(arguments: SolverCatalog.namesForEveryProblem, problems)
   func reachesMinimizer(solver name: String, problem: TestProblem) throws {
     let solver = try SolverCatalog.make(name)
     var options = SolverOptions<Double>()

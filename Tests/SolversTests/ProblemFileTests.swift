@@ -6,7 +6,7 @@ import Testing
 
 /// Every solver on the shipped problem files, through the loader's objectives.
 @Suite struct ProblemFileTests {
-  @Test(arguments: SolverCatalog.names, ["sphere", "matyas", "quadratic"])
+  @Test(arguments: SolverCatalog.namesForEveryProblem, ["sphere", "matyas", "quadratic"])
   func reachesTheFilesMinimum(solver name: String, problem file: String) throws {
     let problem = try ProblemCatalog.load(file)
     let minimizer = try #require(problem.minimum?.x)

@@ -42,6 +42,12 @@ public enum SolverCatalog {
 
   public static var names: [String] { entries.map(\.name) }
 
+  /// The methods that run on every problem: all but the least-squares ones, which need
+  /// residuals (`Solver.requiresResiduals`).
+  public static var namesForEveryProblem: [String] {
+    entries.filter { (try? $0.make(SolverSettings()))?.requiresResiduals == false }.map(\.name)
+  }
+
   public static func entry(_ name: String) -> SolverCatalogEntry? {
     entries.first { $0.name == name }
   }
