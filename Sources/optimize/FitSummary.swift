@@ -29,12 +29,16 @@ enum FitSummary {
       rows: (0..<n).map { [names[$0], "\(run.x[$0])", short(errors[$0])] })
     // A large matrix would drown the table; JSON has it whole.
     guard n <= 10 else {
-      return [heading, parameters, "covariance: see --format json"].joined(separator: "\n")
+      return [
+        heading, parameters.trimmingCharacters(in: .newlines), "covariance: see --format json",
+      ]
+      .joined(separator: "\n")
     }
     let matrix = textTable(
       headers: ["covariance"] + names,
       rows: (0..<n).map { i in [names[i]] + covariance[i].map(short) })
     return [heading, parameters, matrix].joined(separator: "\n")
+      .trimmingCharacters(in: .newlines)
   }
 
   private static func short(_ x: Double) -> String { String(format: "%.6g", x) }
