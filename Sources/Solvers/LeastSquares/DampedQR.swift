@@ -25,6 +25,8 @@ struct DampedQR<T: SolverScalar> {
       for j in 0..<n { a[j * rows + m + j] = scaledDiagonal[j] }
     }
     beta = [T](repeating: 0, count: n)
+    let rows = rows
+    columnNorms = (0..<n).map { j in VectorNorms.euclidean(Array(a[j * rows..<(j + 1) * rows])) }
     for k in 0..<min(n, rows) { reflect(column: k) }
   }
 
@@ -67,12 +69,19 @@ struct DampedQR<T: SolverScalar> {
   /// Rⱼⱼ, the diagonal of R.
   var rDiagonal: [T] { diagonal }
 
-  /// Whether R is numerically non-singular: every |Rⱼⱼ| above n·ε times the largest.
+  /// ‖A·eⱼ‖ of the stacked matrix A, before the factorization.
+  private var columnNorms: [T] = []
+
+  /// Whether R is numerically non-singular: every |Rⱼⱼ| above max(rows, n)·ε·‖A·eⱼ‖. Rⱼⱼ is
+  /// what is left of column j beside the earlier ones, so a column that is a combination of
+  /// them leaves only rounding of its own size (J = [[1, 2], [2, 4], [3, 6]] leaves
+  /// R₂₂ ≈ 2e-15 = 1.2ε·‖J·e₂‖).
   var isFullRank: Bool {
     guard diagonal.count == n else { return false }
-    let largest = diagonal.map { Swift.abs($0) }.max() ?? 0
-    return largest > 0
-      && diagonal.allSatisfy { Swift.abs($0) > T(n) * T.ulpOfOne * largest }
+    let tolerance = T(Swift.max(rows, n)) * T.ulpOfOne
+    return (0..<n).allSatisfy { j in
+      Swift.abs(diagonal[j]) > tolerance * columnNorms[j] && diagonal[j] != 0
+    }
   }
 
   /// Qᵀ·b for a vector of `rows` values.
