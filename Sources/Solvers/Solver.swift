@@ -13,6 +13,9 @@ public protocol Solver: Sendable {
   /// A family for grouping in listings: "line search", "Newton", "first-order", "direct search", …
   var family: String { get }
   var derivatives: DerivativeUse { get }
+  /// Whether the method keeps its iterates in `SolverOptions.bounds` (false by default: a
+  /// method that does not is refused a bounded problem).
+  var handlesBounds: Bool { get }
   /// The number of scalars the method keeps beside the objective's own storage for a problem of
   /// `dimension` unknowns (an n×n matrix is n²), so a run that cannot fit in memory is refused
   /// before it starts instead of aborting the process. Vectors only, by default.
@@ -29,4 +32,5 @@ public protocol Solver: Sendable {
 extension Solver {
   /// A few dozen vectors of length n: iterate, gradient, direction, line-search points.
   public func workingScalars(dimension n: Int) -> Double { 32 * Double(n) }
+  public var handlesBounds: Bool { false }
 }
