@@ -47,7 +47,9 @@ public struct SweepPlan: Sendable {
     self.starts = starts
     var tasks: [SweepTask] = []
     for (i, instance) in definition.problems.enumerated() {
-      for (s, solver) in definition.solvers.enumerated() {
+      // A solver that does not handle bounds does not apply to a bounded problem: not run.
+      for (s, solver) in definition.solvers.enumerated()
+      where problems[i].bounds == nil || RunBounds.handlesBounds(solver.solver) {
         for start in 0...definition.randomStarts {
           for repetition in 0..<definition.repetitions {
             let key =

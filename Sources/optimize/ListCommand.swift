@@ -36,6 +36,7 @@ struct ListCommand: ParsableCommand {
               .object([
                 ("name", .string(problem.name)), ("dimension", .int(problem.dimension)),
                 ("title", .string(problem.title)), ("f_min", .optional(problem.minimum?.f)),
+                ("bounded", .bool(problem.bounds != nil)),
               ])
             })
         ),
@@ -46,6 +47,7 @@ struct ListCommand: ParsableCommand {
               .object([
                 ("name", .string(solver.name)), ("family", .string(solver.family)),
                 ("derivatives", .string(solver.derivatives.rawValue)),
+                ("handles_bounds", .bool(solver.handlesBounds)),
               ])
             })
         ),
@@ -55,19 +57,24 @@ struct ListCommand: ParsableCommand {
       print("Problems")
       print(
         textTable(
-          headers: ["name", "n", "title", "f*"],
+          headers: ["name", "n", "title", "f*", "bounds"],
           rows: problems.map { problem in
             [
               problem.name, "\(problem.dimension)", problem.title,
-              problem.minimum.map { "\($0.f)" } ?? "unknown",
+              problem.minimum.map { "\($0.f)" } ?? "unknown", problem.bounds == nil ? "" : "box",
             ]
           }))
       print("")
       print("Solvers")
       print(
         textTable(
-          headers: ["name", "family", "derivatives"],
-          rows: solvers.map { [$0.name, $0.family, $0.derivatives.rawValue] }))
+          headers: ["name", "family", "derivatives", "applies to"],
+          rows: solvers.map {
+            [
+              $0.name, $0.family, $0.derivatives.rawValue,
+              $0.handlesBounds ? "all problems" : "problems without bounds",
+            ]
+          }))
     }
   }
 }
