@@ -15,7 +15,11 @@ For every file it checks:
     20 unknowns the Hessian (central differences of the exact gradient) has no
     eigenvalue below -1e-6 * scale, i.e. the point is a minimum, not a saddle;
   - the same for every [[local_minima]] entry;
-  - for exactly two scalar unknowns, [plot] exists and its bounds contain the minimum.
+  - for exactly two scalar unknowns, [plot] exists and its bounds contain the minimum;
+  - with [bounds]: lower <= upper, start and the known points in the box, and at a known
+    point the KKT conditions instead of a zero gradient (gradient zero on the free
+    coordinates, >= 0 at an active lower bound, <= 0 at an active upper bound), the Hessian
+    test on the free coordinates only.
 
 Usage: python3 scripts/check_problems.py [problems/*.toml ...]
 (default: every .toml under problems/, subfolders such as problems/mgh/ included)
@@ -36,7 +40,7 @@ import numpy as np
 
 KNOWN_KEYS = {
     "title", "description", "variables", "objective", "residuals", "loss", "start",
-    "parameters", "constants", "data", "minimum", "local_minima", "plot",
+    "parameters", "constants", "data", "minimum", "local_minima", "plot", "bounds",
 }
 
 # Problems whose minimum is a kink (the gradient does not exist there): only f is checked.
@@ -477,6 +481,31 @@ class Problem:
             return np.atleast_1d(v.v).astype(np.float64)
         return np.asarray(s, dtype=np.float64)
 
+    def box(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """[bounds] as (lower, upper), each side an array or an expression; None without it."""
+        b = self.doc.get("bounds")
+        if b is None:
+            return None
+        unknown = set(b) - {"lower", "upper"}
+        if unknown:
+            raise ProblemError(f"unknown keys in [bounds]: {sorted(unknown)}")
+        sides = []
+        for key, default in (("lower", -math.inf), ("upper", math.inf)):
+            v = b.get(key)
+            if v is None:
+                sides.append(np.full(self.dimension, default))
+            elif isinstance(v, str):
+                ev = Evaluator(0)
+                sides.append(np.atleast_1d(evaluate(Parser(v).parse(), self.scope(ev, None), ev).v).astype(np.float64))
+            else:
+                sides.append(np.asarray(v, dtype=np.float64))
+            if sides[-1].shape != (self.dimension,):
+                raise ProblemError(f"bounds.{key} has {sides[-1].size} numbers, expected {self.dimension}")
+        lower, upper = sides
+        if np.any(np.isnan(lower)) or np.any(np.isnan(upper)) or np.any(lower > upper):
+            raise ProblemError("bounds: NaN or lower > upper")
+        return lower, upper
+
     def value_and_gradient(self, x) -> tuple[float, np.ndarray]:
         x = np.asarray(x, dtype=np.float64)
         if x.shape != (self.dimension,):
@@ -497,7 +526,7 @@ class Problem:
             f = ev.mul(f, ev.const(0.5))
         return float(f.v), f.d
 
-    def hessian_min_eigenvalue(self, x) -> float:
+    def hessian_min_eigenvalue(self, x, free=None) -> float:
         x = np.asarray(x, dtype=np.float64)
         n = self.dimension
         H = np.zeros((n, n))
@@ -507,6 +536,8 @@ class Problem:
             xp[i] += h
             xm[i] -= h
             H[:, i] = (self.value_and_gradient(xp)[1] - self.value_and_gradient(xm)[1]) / (2 * h)
+        if free is not None:
+            H = H[np.ix_(free, free)]
         return float(np.linalg.eigvalsh(0.5 * (H + H.T)).min()), float(np.abs(H).max())
 
 
@@ -519,13 +550,28 @@ def check_point(problem: Problem, label: str, entry: dict, smooth: bool) -> list
     f_expected = float(entry["f"])
     if not (abs(f - f_expected) <= 1e-10 or abs(f - f_expected) <= 1e-8 * abs(f_expected)):
         errors.append(f"{label}: f(x) = {f!r}, file says {f_expected!r}")
+    box = problem.box()
+    free = np.ones(problem.dimension, dtype=bool)
+    if box is not None:
+        lower, upper = box
+        if np.any(x < lower) or np.any(x > upper):
+            return errors + [f"{label}: x is outside the bounds"]
+        scale = max(1.0, abs(f_expected))
+        # KKT: at an active bound the gradient may only push outward (a non-negative multiplier).
+        for i in range(problem.dimension):
+            if x[i] == lower[i] or x[i] == upper[i]:
+                free[i] = False
+                outward = g[i] if x[i] == lower[i] else -g[i]
+                if outward < -1e-6 * scale:
+                    errors.append(f"{label}: multiplier of the bound on x[{i}] is {outward:.3e} < 0")
+        g = np.where(free, g, 0.0)
     if smooth:
         scale = max(1.0, abs(f_expected))
         gnorm = float(np.abs(g).max())
         if not gnorm <= 1e-6 * scale:
             errors.append(f"{label}: gradient inf-norm {gnorm:.3e} > {1e-6 * scale:.1e}")
-        if problem.dimension <= 20:
-            lam, hmax = problem.hessian_min_eigenvalue(x)
+        if problem.dimension <= 20 and np.any(free):
+            lam, hmax = problem.hessian_min_eigenvalue(x, free)
             if lam < -1e-6 * max(1.0, hmax):
                 errors.append(f"{label}: Hessian has eigenvalue {lam:.3e} < 0 (not a minimum)")
     return errors
@@ -547,6 +593,10 @@ def check(path: Path) -> tuple[list[str], str]:
         f0, g0 = problem.value_and_gradient(start)
         if not (math.isfinite(f0) and np.all(np.isfinite(g0))):
             errors.append(f"f or gradient not finite at start (f = {f0})")
+    box = problem.box()
+    if box is not None and start.shape == (problem.dimension,):
+        if np.any(start < box[0]) or np.any(start > box[1]):
+            errors.append("start is outside the bounds")
     f_start = problem.value_and_gradient(start)[0] if start.shape == (problem.dimension,) else math.nan
     smooth = stem not in NONSMOOTH_AT_MINIMUM
     points = []

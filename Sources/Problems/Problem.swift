@@ -24,6 +24,8 @@ public final class Problem: @unchecked Sendable {
   public let isResidual: Bool
   /// Number of residual elements; 0 for an `objective` problem.
   public let residualCount: Int
+  /// The box of `[bounds]`, nil when the file gives none (or one that bounds nothing).
+  public let bounds: VariableBounds?
 
   let objectiveNode: Node
   let residualNodes: [Node]
@@ -38,7 +40,8 @@ public final class Problem: @unchecked Sendable {
   init(
     name: String, title: String, summary: String?, variables: [(name: String, shape: Shape)],
     start: [Double], minimum: KnownPoint?, localMinima: [KnownPoint], plot: PlotSettings?,
-    parameters: [String: Double], objective: Node, residuals: [Node], loss: Loss?
+    parameters: [String: Double], objective: Node, residuals: [Node], loss: Loss?,
+    bounds: VariableBounds? = nil
   ) {
     self.name = name
     self.title = title
@@ -60,6 +63,7 @@ public final class Problem: @unchecked Sendable {
     self.loss = loss
     self.isResidual = loss != nil
     self.residualCount = residuals.reduce(0) { $0 + $1.shape.count }
+    self.bounds = bounds
   }
 
   /// Define-by-run: builds the objective on the given input variables (one per declared

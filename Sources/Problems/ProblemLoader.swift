@@ -17,10 +17,10 @@ struct ProblemLoader {
 
   static let topLevelKeys = [
     "title", "description", "variables", "objective", "residuals", "loss", "start",
-    "parameters", "constants", "data", "minimum", "local_minima", "plot",
+    "parameters", "constants", "data", "minimum", "local_minima", "plot", "bounds",
   ]
 
-  private func fail(_ key: String?, _ message: String) -> ProblemError {
+  func fail(_ key: String?, _ message: String) -> ProblemError {
     ProblemError(file: file, key: key, message)
   }
 
@@ -62,6 +62,14 @@ struct ProblemLoader {
     guard
       let start = try flatPoint(table["start"], key: "start", dimension: dimension, scope: scope)
     else { throw fail("start", "missing required key") }
+    let coordinateNames = variables.flatMap { v in
+      v.shape.isScalar ? [v.name] : (0..<v.shape.count).map { "\(v.name)[\($0)]" }
+    }
+    let bounds = try variableBounds(table, coordinateNames: coordinateNames, scope: scope)
+    // A file's own start must be feasible; a start given elsewhere is projected by the solver.
+    if let bounds, let violation = bounds.violation(start, names: coordinateNames) {
+      throw fail("start", "outside the bounds: \(violation)")
+    }
     scope.variables = variables
     let checker = Checker(scope: scope)
     let (objective, residuals, loss) = try objectiveAndResiduals(table, checker)
@@ -87,12 +95,13 @@ struct ProblemLoader {
     return Problem(
       name: name, title: title, summary: summary, variables: variables, start: start,
       minimum: minimum, localMinima: localMinima, plot: twoScalars ? plot : nil,
-      parameters: scope.parameters, objective: objective, residuals: residuals, loss: loss)
+      parameters: scope.parameters, objective: objective, residuals: residuals, loss: loss,
+      bounds: bounds)
   }
 
   // MARK: Keys
 
-  private func checkKeys(_ table: TOMLTable, _ known: [String], prefix: String)
+  func checkKeys(_ table: TOMLTable, _ known: [String], prefix: String)
     throws(ProblemError)
   {
     try TOMLFile.checkKeys(table, known: known, prefix: prefix, file: file)
@@ -334,7 +343,7 @@ struct ProblemLoader {
   // MARK: Points
 
   /// A flat point: an array of numbers or (for `start`) a string expression.
-  private func flatPoint(
+  func flatPoint(
     _ value: TOMLValueConvertible?, key: String, dimension: Int, scope: Scope?
   ) throws(ProblemError) -> [Double]? {
     guard let value else { return nil }
@@ -342,7 +351,8 @@ struct ProblemLoader {
     if let source = value.string, let scope {
       let node = try expression(source, key: key, Checker(scope: scope))
       guard let constant = node.constantValue else {
-        throw fail(key, "the start point must not depend on the variables")
+        throw fail(
+          key, "\(key == "start" ? "the start point" : key) must not depend on the variables")
       }
       point = constant.elements
     } else {

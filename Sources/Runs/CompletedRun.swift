@@ -23,6 +23,8 @@ public struct CompletedRun: Sendable {
   public var endedAt: String?
   /// The iteration log's path, when one was written.
   public var logPath: String?
+  /// The bounds the result lies on (a bounded run), in coordinate order.
+  public var activeBounds: [ActiveBound] = []
   /// One point per kept iteration, for plots and convergence histories.
   public var path: [PathPoint]
   /// On a residual problem: ‖r‖ at x and, when m > n, the parameters' covariance (set by the
@@ -44,7 +46,7 @@ public struct CompletedRun: Sendable {
   /// Widens a solver's result and places it among the known minima.
   public init<T: SolverScalar>(
     _ result: SolverResult<T>, startIndex: Int, start: [Double], minima: KnownMinima,
-    dimension: Int
+    dimension: Int, bounds: Bounds<T>? = nil
   ) {
     let x = result.x.map { Double($0) }
     let f = Double(result.f)
@@ -63,6 +65,8 @@ public struct CompletedRun: Sendable {
     fError = minima.fError(f)
     xError = minima.xError(x)
     endedAt = minima.endedAt(x)
+    // Compared in the run's precision, where the bounded methods put x exactly on a bound.
+    if let bounds, bounds.dimension == result.x.count { activeBounds = bounds.active(at: result.x) }
     path = result.trace.map { record in
       let c = record.counts
       return PathPoint(

@@ -30,6 +30,10 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
   public var precision = Precision.float64
   /// An explicit start point; nil is the problem's own.
   public var start: [Double]?
+  /// `--lower` and `--upper`: each replaces one side of the problem's bounds (one number for
+  /// every variable, or one per variable; nil keeps the problem's). See `RunBounds`.
+  public var lower: [Double]?
+  public var upper: [Double]?
   /// Number of starts: the first, then random ones (see `StartPoints`).
   public var starts = 1
   public var seed: UInt64 = 0
@@ -87,6 +91,12 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     if let start {
       try require(
         start.allSatisfy(\.isFinite), "--start must hold finite numbers, got \(start)")
+    }
+    for (values, name) in [(lower, "--lower"), (upper, "--upper")] {
+      if let values {
+        try require(
+          !values.isEmpty && !values.contains(where: \.isNaN), "\(name) must hold numbers")
+      }
     }
     try SolverSelection.validate(solvers, settings: settings)
   }

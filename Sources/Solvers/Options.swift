@@ -40,6 +40,10 @@ public struct SolverOptions<T: SolverScalar> {
   public var divergenceThreshold: T = T.greatestFiniteMagnitude / 16
   /// Seed for methods that draw random numbers (minibatches).
   public var seed: UInt64 = 0
+  /// A box the iterates must stay in. Only methods with `Solver.handlesBounds` read it; any
+  /// other method given a box ends at once with status `.failed` and says so, rather than
+  /// silently leaving the box.
+  public var bounds: Bounds<T>? = nil
 
   public init() {}
 }

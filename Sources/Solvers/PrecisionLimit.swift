@@ -45,11 +45,19 @@ public struct PrecisionLimit<T: SolverScalar>: Sendable {
   }
 
   /// The figures at x, or nil when f or ∇f cannot be evaluated there or an evaluation limit
-  /// forbids it.
-  public init?(objective: Objective<T>, x: [T]) {
+  /// forbids it. With `bounds`, g is the gradient without the components that push x out of
+  /// the box where it lies on a bound (those the KKT conditions allow to be nonzero), so a
+  /// run that ends on the boundary is judged on the directions it could still move along.
+  public init?(objective: Objective<T>, x: [T], bounds: Bounds<T>? = nil) {
     var g = [T]()
     guard let f = try? objective.gradient(x, into: &g), f.isFinite, g.allSatisfy(\.isFinite)
     else { return nil }
+    if let bounds {
+      for i in g.indices
+      where (x[i] <= bounds.lower[i] && g[i] > 0) || (x[i] >= bounds.upper[i] && g[i] < 0) {
+        g[i] = 0
+      }
+    }
     let norm = VectorNorms.euclidean(g)
     let epsilon = T.ulpOfOne
     gradientNorm = norm

@@ -20,9 +20,17 @@ public final class RunRecorder<T: SolverScalar> {
   /// The index of the last recorded iteration.
   public private(set) var iteration = -1
 
+  /// Whether the method keeps its iterates in `options.bounds`; a run given a box by a method
+  /// that does not ends at once with status `.failed`.
+  public let handlesBounds: Bool
+
   /// Applies the options' evaluation limits to the objective and resets its counts.
-  public init(solver: String, objective: Objective<T>, options: SolverOptions<T>, start: [T]) {
+  public init(
+    solver: String, objective: Objective<T>, options: SolverOptions<T>, start: [T],
+    handlesBounds: Bool = false
+  ) {
     self.solver = solver
+    self.handlesBounds = handlesBounds
     self.objective = objective
     self.options = options
     self.bestX = start
@@ -121,6 +129,22 @@ public final class RunRecorder<T: SolverScalar> {
           "the start has \(bestX.count) values but the objective has \(objective.dimension) variables"
       )
     }
+    if let bounds = options.bounds {
+      if !handlesBounds {
+        return finish(
+          .failed,
+          message:
+            "\(solver) does not handle bounds; a bounded problem needs projected-gradient or lbfgsb"
+        )
+      }
+      if bounds.dimension != objective.dimension {
+        return finish(
+          .failed,
+          message:
+            "the bounds have \(bounds.dimension) values but the objective has \(objective.dimension) variables"
+        )
+      }
+    }
     do {
       let status = try body()
       return finish(status, message: stopMessage)
@@ -136,6 +160,8 @@ public final class RunRecorder<T: SolverScalar> {
   public var resolvedSettings = SolverSettings()
   /// How they were chosen; appended to the result's message.
   public var resolvedNote: String?
+  /// Facts about the run the result's message must carry (a start projected onto the bounds).
+  public var notes: [String] = []
 
   /// The result, with the best point seen and a message for the status. A run that found no
   /// acceptable step or reached a limit ends `.precisionLimit` when its best point passes
@@ -146,13 +172,14 @@ public final class RunRecorder<T: SolverScalar> {
     let checked: [Status] = [.lineSearchFailed, .iterationLimit, .evaluationLimit, .timeLimit]
     let check =
       checked.contains(status) && objective.counts.gradient > 0
-      ? PrecisionLimit(objective: objective, x: bestX) : nil
+      ? PrecisionLimit(objective: objective, x: bestX, bounds: options.bounds) : nil
     var result = SolverResult(
       solver: solver, status: status, message: message ?? defaultMessage(status),
       x: bestX, f: bestF, gradientNorm: bestGradientNorm, iterations: max(iteration, 0),
       counts: objective.counts, elapsed: elapsed, trace: trace.records)
     result.resolvedSettings = resolvedSettings
     if let resolvedNote { result.message += "; \(resolvedNote)" }
+    for note in notes { result.message += "; \(note)" }
     if let check {
       if check.isReached {
         result.status = .precisionLimit

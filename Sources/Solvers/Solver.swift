@@ -18,6 +18,9 @@ public protocol Solver: Sendable {
   /// Whether the method works on the residuals of a least-squares problem (f = s·Σrᵢ²) and so
   /// applies only to residual problems; on others it is not applicable and not run.
   var requiresResiduals: Bool { get }
+  /// Whether the method keeps its iterates in `SolverOptions.bounds` (false by default: a
+  /// method that does not is refused a bounded problem).
+  var handlesBounds: Bool { get }
   /// The number of scalars the method keeps beside the objective's own storage for a problem of
   /// `dimension` unknowns (an n×n matrix is n²), so a run that cannot fit in memory is refused
   /// before it starts instead of aborting the process. Vectors only, by default.
@@ -36,4 +39,5 @@ extension Solver {
 
   /// A few dozen vectors of length n: iterate, gradient, direction, line-search points.
   public func workingScalars(dimension n: Int) -> Double { 32 * Double(n) }
+  public var handlesBounds: Bool { false }
 }

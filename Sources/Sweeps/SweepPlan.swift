@@ -47,11 +47,12 @@ public struct SweepPlan: Sendable {
     self.starts = starts
     var tasks: [SweepTask] = []
     for (i, instance) in definition.problems.enumerated() {
-      for (s, solver) in definition.solvers.enumerated() {
-        // Least-squares methods are not applicable to problems without residuals: not run.
-        if !SolverSelection.applies(solver.solver, toResidualProblem: problems[i].isResidual) {
-          continue
-        }
+      // Least-squares methods are not applicable to problems without residuals, nor a solver
+      // that does not handle bounds to a bounded problem: not run.
+      for (s, solver) in definition.solvers.enumerated()
+      where SolverSelection.applies(solver.solver, toResidualProblem: problems[i].isResidual)
+        && (problems[i].bounds == nil || RunBounds.handlesBounds(solver.solver))
+      {
         for start in 0...definition.randomStarts {
           for repetition in 0..<definition.repetitions {
             let key =

@@ -114,6 +114,7 @@ public struct SweepRunner: Sendable {
     let tracker = Mutex(
       TargetTracker(targets: definition.targets, fStar: problem.minimum?.f))
     var options = definition.runConfiguration(solver: configuration).solverOptions(T.self)
+    options.bounds = RunBounds.solverBounds(problem.bounds, T.self)
     // The tracker sees every iteration and the log every kept one; the result's trace is not
     // read, so it keeps only a few records.
     options.traceEvery = logDirectory == nil ? Int.max : 1
@@ -141,7 +142,7 @@ public struct SweepRunner: Sendable {
     try? log?.commit()
     let run = CompletedRun(
       result, startIndex: task.startIndex, start: start, minima: KnownMinima(problem),
-      dimension: problem.dimension)
+      dimension: problem.dimension, bounds: options.bounds)
     let watched = tracker.withLock { $0 }
     return SweepRecord(
       key: task.key, problem: instance.problem,

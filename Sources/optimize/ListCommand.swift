@@ -37,6 +37,7 @@ struct ListCommand: ParsableCommand {
                 ("name", .string(problem.name)), ("dimension", .int(problem.dimension)),
                 ("title", .string(problem.title)), ("f_min", .optional(problem.minimum?.f)),
                 ("residual", .bool(problem.isResidual)),
+                ("bounded", .bool(problem.bounds != nil)),
               ])
             })
         ),
@@ -48,6 +49,7 @@ struct ListCommand: ParsableCommand {
                 ("name", .string(solver.name)), ("family", .string(solver.family)),
                 ("derivatives", .string(solver.derivatives.rawValue)),
                 ("applies_to", .string(solver.requiresResiduals ? "residual" : "all")),
+                ("handles_bounds", .bool(solver.handlesBounds)),
               ])
             })
         ),
@@ -57,29 +59,31 @@ struct ListCommand: ParsableCommand {
       print("Problems")
       print(
         textTable(
-          headers: ["name", "n", "title", "f*", "form"],
+          headers: ["name", "n", "title", "f*", "form", "bounds"],
           rows: problems.map { problem in
             [
               problem.name, "\(problem.dimension)", problem.title,
               problem.minimum.map { "\($0.f)" } ?? "unknown",
-              problem.isResidual ? "residual" : "objective",
+              problem.isResidual ? "residual" : "objective", problem.bounds == nil ? "" : "box",
             ]
           }))
       print("")
       print("Solvers")
       print(
         textTable(
-          headers: ["name", "family", "derivatives", "applies to"],
+          headers: ["name", "family", "derivatives", "applies to", "bounds"],
           rows: solvers.map {
             [
               $0.name, $0.family, $0.derivatives.rawValue,
               $0.requiresResiduals ? "residual problems" : "every problem",
+              $0.handlesBounds ? "yes" : "no",
             ]
           }))
       print("")
       print(
         "Least-squares solvers run on residual problems only (form residual); elsewhere they are "
-          + "not applicable and not run.")
+          + "not applicable and not run. Bounded problems (bounds box) take only the solvers that "
+          + "handle bounds.")
     }
   }
 }

@@ -23,6 +23,18 @@ struct RunCommand: ParsableCommand {
   @Option(help: "Start point, e.g. \"-0.5,0.25\" (default: the problem's start).")
   var start: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Lower bounds, replacing the problem's: one number for every variable or one per variable, comma-separated; -inf for none, e.g. \"0,-inf\".",
+      valueName: "L"))
+  var lower: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Upper bounds, replacing the problem's, as --lower; inf for none, e.g. \"0.5,inf\".",
+      valueName: "U"))
+  var upper: String?
+
   @OptionGroup var stopping: StoppingOptions
 
   @Option(
@@ -88,6 +100,8 @@ struct RunCommand: ParsableCommand {
     c.settings = try solverSettings()
     c.precision = precision
     c.start = try start.map { try parsePoint($0, option: "--start", dimension: dimension) }
+    c.lower = try lower.map { try parseBounds($0, option: "--lower") }
+    c.upper = try upper.map { try parseBounds($0, option: "--upper") }
     c.starts = starts
     c.seed = seed
     if let maxIterations = stopping.maxIterations { c.maxIterations = maxIterations }
@@ -157,6 +171,11 @@ struct RunCommand: ParsableCommand {
     if configuration.solvers.isEmpty {
       throw CommandFailure("none of the selected solvers applies to \(problem.name)")
     }
+    let bounds = try RunBounds.resolve(
+      problem: problem, lower: configuration.lower, upper: configuration.upper)
+    let selection = try RunBounds.select(
+      configuration.solvers, requested: solverNames, bounded: bounds != nil, problem: problem.name)
+    configuration.solvers = selection.kept
     let solvers = try configuration.makeSolvers()
     let firstStart = configuration.start ?? problem.start
     let startValue = problem.value(at: firstStart)
@@ -174,7 +193,7 @@ struct RunCommand: ParsableCommand {
     InterruptHandler.install()
     let session = RunSession(
       problem: problem, solvers: solvers, starts: startPoints, directory: directory,
-      configuration: configuration)
+      configuration: configuration, bounds: bounds, leftOut: selection.leftOut)
     let report: RunReport
     switch precision {
     case .float64: report = session.execute(Double.self)
@@ -197,6 +216,20 @@ extension Precision: ExpressibleByArgument {}
 
 enum LineSearchChoice: String, ExpressibleByArgument, CaseIterable {
   case armijo, wolfe
+}
+
+/// Parses bounds written as `0.5,inf`, `-inf,0` or `[0, 1]`; one number stands for every
+/// variable. `inf`, `-inf` (and `infinity`) mean unbounded; NaN is refused.
+func parseBounds(_ text: String, option: String) throws -> [Double] {
+  let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: "[] "))
+  let fields = trimmed.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+  guard !fields.isEmpty else { throw CommandFailure("\(option) needs at least one number") }
+  return try fields.map { field in
+    guard let value = Double(field.lowercased()), !value.isNaN else {
+      throw CommandFailure("\(option): '\(field)' is not a number (inf and -inf mean unbounded)")
+    }
+    return value
+  }
 }
 
 func formatPoint(_ x: [Double]) -> String {

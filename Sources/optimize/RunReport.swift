@@ -18,6 +18,10 @@ struct RunReport {
   let wasInterrupted: Bool
   /// Set when a log could not be written; the session stopped there.
   let writeFailure: String?
+  /// The box of the run, nil when unbounded.
+  var bounds: VariableBounds? = nil
+  /// Solvers left out because they do not handle bounds (`RunBounds.select`).
+  var leftOut: [String] = []
 
   var summaryPath: String { directory.appendingPathComponent("summary.csv").relativePath }
 
@@ -95,6 +99,10 @@ struct RunReport {
       lines.append("")
       lines.append(fit)
     }
+    if bounds != nil {
+      lines.append("")
+      lines.append(boundsSummary(width: width))
+    }
     lines.append("")
     lines.append(
       "wrote \(directory.relativePath)/: \(runs.count) iteration logs, summary.csv\(plotNote)")
@@ -128,6 +136,48 @@ struct RunReport {
     return textTable(headers: ["solver", "runs", "global", "others ended at"], rows: rows)
   }
 
+  /// For a bounded problem: the box, the bounds each run ended on, and the solvers left out.
+  private func boundsSummary(width: Int) -> String {
+    var lines = [wrappedAtSpaces("bounds: " + boxText, width: width)]
+    let names = problem.coordinateNames
+    for run in runs {
+      let label = configuration.starts > 1 ? "\(run.solver) #\(run.startIndex + 1)" : run.solver
+      let active = run.activeBounds.map { bound in
+        let value = bound.side == .lower ? bounds!.lower[bound.index] : bounds!.upper[bound.index]
+        return "\(names[bound.index]) \(bound.side == .lower ? "≥" : "≤") \(value)"
+      }
+      lines.append(
+        "  \(label): "
+          + (active.isEmpty ? "no bound active" : "active " + active.joined(separator: ", ")))
+    }
+    if !leftOut.isEmpty {
+      lines.append(
+        wrappedAtSpaces(
+          "not run (they do not handle bounds): " + leftOut.joined(separator: ", "), width: width))
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// `x ≤ 0.5, y ≥ 0`: the finite bounds of the box, at most eight of them.
+  private var boxText: String {
+    guard let bounds else { return "none" }
+    let names = problem.coordinateNames
+    var parts: [String] = []
+    for i in names.indices {
+      let (l, u) = (bounds.lower[i], bounds.upper[i])
+      if l == u {
+        parts.append("\(names[i]) = \(l)")
+      } else if l > -.infinity && u < .infinity {
+        parts.append("\(l) ≤ \(names[i]) ≤ \(u)")
+      } else if l > -.infinity {
+        parts.append("\(names[i]) ≥ \(l)")
+      } else if u < .infinity {
+        parts.append("\(names[i]) ≤ \(u)")
+      }
+    }
+    return parts.prefix(8).joined(separator: ", ") + (parts.count > 8 ? ", …" : "")
+  }
+
   // MARK: - JSON
 
   /// The document scripts rely on; its names are documented in the README.
@@ -144,6 +194,9 @@ struct RunReport {
       ("precision", .string(c.precision.rawValue)),
       ("start", .numbers(runs.first?.start ?? problem.start)),
       ("starts", .int(c.starts)),
+      ("lower", c.lower.map { .numbers($0) } ?? .null),
+      ("upper", c.upper.map { .numbers($0) } ?? .null),
+      ("not_run", .array(leftOut.map { .string($0) })),
       ("max_iter", .int(c.maxIterations)),
       ("gtol", .number(c.gradientTolerance)),
       ("ftol", .number(c.fTolerance)),
@@ -188,6 +241,23 @@ struct RunReport {
         ("f_error", .optional(run.fError)),
         ("x_error", .optional(run.xError)),
         ("ended_at", .optional(run.endedAt)),
+        (
+          "active_bounds",
+          .array(
+            run.activeBounds.map { bound in
+              .object([
+                ("index", .int(bound.index)),
+                ("variable", .string(problem.coordinateNames[bound.index])),
+                ("side", .string(bound.side.rawValue)),
+                (
+                  "bound",
+                  .number(
+                    bound.side == .lower
+                      ? bounds?.lower[bound.index] ?? .nan : bounds?.upper[bound.index] ?? .nan)
+                ),
+              ])
+            })
+        ),
         ("log", .optional(run.logPath)),
         ("residual_norm", .optional(run.fit?.residualNorm)),
         ("fit", run.fit.map(fitJSON) ?? .null),
@@ -203,6 +273,11 @@ struct RunReport {
         .object([
           ("name", .string(problem.name)), ("title", .string(problem.title)),
           ("dimension", .int(problem.dimension)), ("minimum", minimum),
+          (
+            "bounds",
+            bounds.map { .object([("lower", .numbers($0.lower)), ("upper", .numbers($0.upper))]) }
+              ?? .null
+          ),
         ])
       ),
       ("options", options),
@@ -211,6 +286,22 @@ struct RunReport {
       ("interrupted", .bool(wasInterrupted)),
     ])
   }
+}
+
+/// Words joined by spaces into lines of at most `width` characters (a longer word keeps a line
+/// of its own), as the notes under the table are.
+private func wrappedAtSpaces(_ text: String, width: Int) -> String {
+  var lines: [String] = []
+  var current = ""
+  for word in text.split(separator: " ") {
+    if !current.isEmpty && current.count + 1 + word.count > width {
+      lines.append(current)
+      current = ""
+    }
+    current += (current.isEmpty ? "" : " ") + word
+  }
+  lines.append(current)
+  return lines.joined(separator: "\n")
 }
 
 extension SolverSettings {

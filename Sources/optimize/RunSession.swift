@@ -13,6 +13,10 @@ struct RunSession {
   let starts: [[Double]]
   let directory: URL
   let configuration: RunConfiguration
+  /// The box of the run (`RunBounds`), nil when unbounded.
+  var bounds: VariableBounds? = nil
+  /// Solvers brought in by `all` or `gsl` and not run because they do not handle bounds.
+  var leftOut: [String] = []
 
   func execute<T: SolverScalar>(_ type: T.Type) -> RunReport {
     let minima = KnownMinima(problem)
@@ -27,6 +31,7 @@ struct RunSession {
       let startValue = problem.value(at: start)
       for solver in solvers {
         var options = configuration.solverOptions(T.self)
+        options.bounds = RunBounds.solverBounds(bounds, T.self)
         let path = logPath(solver: solver.name, startIndex: startIndex)
         let log: IterationLogWriter<T>
         do {
@@ -52,7 +57,7 @@ struct RunSession {
         progress.end()
         var run = CompletedRun(
           result, startIndex: startIndex, start: start, minima: minima,
-          dimension: problem.dimension)
+          dimension: problem.dimension, bounds: options.bounds)
         // Only the first start is drawn; the others keep what the contour plot's bounds read,
         // so memory does not grow with the number of starts.
         if startIndex > 0 { run.path = run.path.boundingPoints }
@@ -77,7 +82,8 @@ struct RunSession {
       problem: problem, minima: minima, runs: runs,
       families: Dictionary(solvers.map { ($0.name, $0.family) }, uniquingKeysWith: { a, _ in a }),
       directory: directory,
-      configuration: configuration, wasInterrupted: interrupted, writeFailure: writeFailure)
+      configuration: configuration, wasInterrupted: interrupted, writeFailure: writeFailure,
+      bounds: bounds, leftOut: leftOut)
   }
 
   /// The iteration log's path, relative to the working directory as given by `--output`.

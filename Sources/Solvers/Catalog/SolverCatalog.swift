@@ -38,6 +38,8 @@ public enum SolverCatalog {
     Adam.catalogEntry, BFGS.catalogEntry, LBFGS.catalogEntry,
     ConjugateGradient.catalogEntry(.polakRibiere), ConjugateGradient.catalogEntry(.fletcherReeves),
     NelderMead.catalogEntry, GaussNewton.catalogEntry, LevenbergMarquardt.catalogEntry,
+    // Methods for bounds (a box in `SolverOptions.bounds`).
+    ProjectedGradient.catalogEntry, LBFGSB.catalogEntry,
   ]
 
   public static var names: [String] { entries.map(\.name) }

@@ -22,13 +22,16 @@ import OptimizationCore
 /// - Returns: the result, whose `x` is the best point seen (not necessarily the last iterate).
 /// - Throws: `MinimizeError` for an empty or non-finite start, options outside their domain,
 ///   or a function that reads past the end of `x`, combines shapes that do not fit, or does
-///   not return a scalar. The run does not start then.
+///   not return a scalar; for bounds (`options.bounds`) of another length than `start`, or
+///   given to a method that does not handle bounds (only `ProjectedGradient` and `LBFGSB` do).
+///   The run does not start then. A start outside the bounds is projected onto them.
 public func minimize<T: SolverScalar>(
   _ f: @escaping (Variable<T>) -> Variable<T>, from start: [T], method: some Solver = BFGS(),
   options: SolverOptions<T> = SolverOptions()
 ) throws(MinimizeError) -> Minimization<T> {
   try checkStart(start, dimension: start.count)
   try options.validate()
+  try checkBounds(options.bounds, method: method, dimension: start.count)
   let (objective, evaluation) = try Objective.recording(f, dimension: start.count)
   let result = method.minimize(objective, from: start, options: options)
   return Minimization(result: result, evaluation: evaluation)
@@ -50,7 +53,23 @@ public func minimize<T: SolverScalar>(
 ) throws(MinimizeError) -> SolverResult<T> {
   try checkStart(start, dimension: objective.dimension)
   try options.validate()
+  try checkBounds(options.bounds, method: method, dimension: objective.dimension)
   return method.minimize(objective, from: start, options: options)
+}
+
+private func checkBounds<T: SolverScalar>(
+  _ bounds: Bounds<T>?, method: some Solver, dimension: Int
+) throws(MinimizeError) {
+  guard let bounds else { return }
+  if !method.handlesBounds {
+    throw .invalidOptions(
+      "\(method.name) does not handle bounds; use ProjectedGradient or LBFGSB for a bounded problem"
+    )
+  }
+  if bounds.dimension != dimension {
+    throw .invalidOptions(
+      "the bounds have \(bounds.dimension) values but the objective has \(dimension) variables")
+  }
 }
 
 private func checkStart<T: SolverScalar>(_ start: [T], dimension: Int) throws(MinimizeError) {

@@ -20,6 +20,7 @@ extension SolverOptions {
     traceCoordinateLimit: Int? = nil,
     divergenceThreshold: T = T.greatestFiniteMagnitude / 16,
     seed: UInt64 = 0,
+    bounds: Bounds<T>? = nil,
     callback: ((IterationRecord<T>) -> CallbackAction)? = nil
   ) {
     self.init()
@@ -35,6 +36,7 @@ extension SolverOptions {
     self.traceCoordinateLimit = traceCoordinateLimit
     self.divergenceThreshold = divergenceThreshold
     self.seed = seed
+    self.bounds = bounds
     self.callback = callback
   }
 
