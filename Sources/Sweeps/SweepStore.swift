@@ -272,18 +272,47 @@ public final class SweepStore: @unchecked Sendable {
 /// A history as compact JSON, `[[evaluations, f], …]`, numbers that round-trip exactly.
 enum HistoryText {
   static func encode(_ points: [SweepRecord.HistoryPoint]) -> String {
-    "["
-      + points.map { "[\($0.evaluations),\($0.f.isFinite ? "\($0.f)" : "null")]" }
-      .joined(separator: ",") + "]"
+    // Appended into one reserved string: mapping to pieces and joining them cost as much again
+    // as the run's SQLite inserts (by callgrind).
+    var text = "["
+    text.reserveCapacity(2 + 28 * points.count)
+    for (i, point) in points.enumerated() {
+      text += i == 0 ? "[" : ",["
+      text += String(point.evaluations)
+      text += ","
+      text += point.f.isFinite ? point.f.description : "null"
+      text += "]"
+    }
+    text += "]"
+    return text
   }
 
+  /// The points of `encode`'s text; empty for text it did not write. Read by hand, byte by
+  /// byte: through JSONSerialization it took about a million instructions per run (callgrind).
   static func decode(_ text: String) -> [SweepRecord.HistoryPoint] {
-    guard let pairs = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[Any]] else {
-      return []
+    let bytes = Array(text.utf8).filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\n") }
+    guard bytes.count >= 2, bytes.first == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]")
+    else { return [] }
+    var points: [SweepRecord.HistoryPoint] = []
+    var i = 1
+    let end = bytes.count - 1
+    /// The bytes from `i` up to (not including) the next `stop`, and `i` moved past it.
+    func field(until stop: UInt8) -> String? {
+      guard let j = bytes[i..<end].firstIndex(of: stop) else { return nil }
+      defer { i = j + 1 }
+      return String(decoding: bytes[i..<j], as: UTF8.self)
     }
-    return pairs.compactMap { pair in
-      guard pair.count == 2, let evaluations = (pair[0] as? NSNumber)?.intValue else { return nil }
-      return .init(evaluations: evaluations, f: (pair[1] as? NSNumber)?.doubleValue ?? .nan)
+    while i < end {
+      if bytes[i] == UInt8(ascii: ",") { i += 1 }
+      guard bytes[i] == UInt8(ascii: "[") else { return [] }
+      i += 1
+      guard let count = field(until: UInt8(ascii: ",")).flatMap({ Int($0) }),
+        let value = field(until: UInt8(ascii: "]"))
+      else { return [] }
+      let f = value == "null" ? Double.nan : Double(value)
+      guard let f else { return [] }
+      points.append(.init(evaluations: count, f: f))
     }
+    return points
   }
 }
