@@ -14,14 +14,15 @@ import Testing
   }
 
   @Test func numbersRoundTripBitForBit() {
-    let values = [
-      0.1, -0.0, 5e-324, Double.greatestFiniteMagnitude, 1 / 3, 123_456_789.123_456_78, -2.5e-17,
+    let values: [Double] = [
+      0.1, -0.0, Double.leastNonzeroMagnitude, Double.greatestFiniteMagnitude, 1.0 / 3,
+      123_456_789.123_456_78, -2.5e-17,
     ]
     let points = values.enumerated().map {
       SweepRecord.HistoryPoint(evaluations: 1 << (2 * $0.offset), f: $0.element)
     }
     let decoded = HistoryText.decode(HistoryText.encode(points))
     #expect(decoded.map(\.evaluations) == points.map(\.evaluations))
-    #expect(decoded.map(\.f.bitPattern) == values.map(\.bitPattern))
+    #expect(decoded.map { $0.f.bitPattern } == values.map { $0.bitPattern })
   }
 }
