@@ -47,15 +47,57 @@ final class SQLiteConnection {
   func query(_ sql: String, _ parameters: [Value] = []) throws(SweepError) -> [[Value]] {
     var statement = statements[sql]
     if statement == nil {
-      guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK else {
-        throw failure("cannot prepare \(sql.prefix(60))")
-      }
+      statement = try prepare(sql)
       statements[sql] = statement
     }
     defer {
       sqlite3_reset(statement)
       sqlite3_clear_bindings(statement)
     }
+    bind(parameters, to: statement)
+    var rows: [[Value]] = []
+    while let row = try step(statement, sql) { rows.append(row) }
+    return rows
+  }
+
+  /// The rows of one statement, read one at a time as `next` is called, so that a large table
+  /// is never held whole. The statement is its own (not the cache's), finalized with the cursor.
+  final class Rows {
+    private let connection: SQLiteConnection
+    private var statement: OpaquePointer?
+    private let sql: String
+
+    fileprivate init(_ connection: SQLiteConnection, _ sql: String, _ parameters: [Value])
+      throws(SweepError)
+    {
+      self.connection = connection
+      self.sql = sql
+      statement = try connection.prepare(sql)
+      connection.bind(parameters, to: statement)
+    }
+
+    deinit { sqlite3_finalize(statement) }
+
+    /// The next row, or nil after the last.
+    func next() throws(SweepError) -> [Value]? {
+      try connection.step(statement, sql)
+    }
+  }
+
+  func rows(_ sql: String, _ parameters: [Value] = []) throws(SweepError) -> Rows {
+    try Rows(self, sql, parameters)
+  }
+
+  private func prepare(_ sql: String) throws(SweepError) -> OpaquePointer? {
+    var statement: OpaquePointer?
+    guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK else {
+      sqlite3_finalize(statement)
+      throw failure("cannot prepare \(sql.prefix(60))")
+    }
+    return statement
+  }
+
+  private func bind(_ parameters: [Value], to statement: OpaquePointer?) {
     let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
     for (index, value) in parameters.enumerated() {
       let i = Int32(index + 1)
@@ -66,32 +108,32 @@ final class SQLiteConnection {
       case .text(let s): sqlite3_bind_text(statement, i, s, -1, transient)
       }
     }
-    var rows: [[Value]] = []
-    while true {
-      let step = sqlite3_step(statement)
-      if step == SQLITE_DONE { break }
-      guard step == SQLITE_ROW else { throw failure("cannot run \(sql.prefix(60))") }
-      rows.append(
-        (0..<sqlite3_column_count(statement)).map { column in
-          switch sqlite3_column_type(statement, column) {
-          case SQLITE_NULL: return .null
-          case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement, column))
-          case SQLITE_FLOAT: return .real(sqlite3_column_double(statement, column))
-          default: return .text(String(cString: sqlite3_column_text(statement, column)))
-          }
-        })
+  }
+
+  /// Steps `statement` once: its next row, or nil when it is done.
+  private func step(_ statement: OpaquePointer?, _ sql: String) throws(SweepError) -> [Value]? {
+    let step = sqlite3_step(statement)
+    if step == SQLITE_DONE { return nil }
+    guard step == SQLITE_ROW else { throw failure("cannot run \(sql.prefix(60))") }
+    return (0..<sqlite3_column_count(statement)).map { column in
+      switch sqlite3_column_type(statement, column) {
+      case SQLITE_NULL: return .null
+      case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement, column))
+      case SQLITE_FLOAT: return .real(sqlite3_column_double(statement, column))
+      default: return .text(String(cString: sqlite3_column_text(statement, column)))
+      }
     }
-    return rows
   }
 
   /// Runs `body` in one transaction: all of it is stored, or none.
   func transaction(_ body: () throws(SweepError) -> Void) throws(SweepError) {
-    try execute("BEGIN IMMEDIATE")
+    // Prepared once and reused like every other statement: a sweep makes one transaction per run.
+    try query("BEGIN IMMEDIATE")
     do {
       try body()
-      try execute("COMMIT")
+      try query("COMMIT")
     } catch {
-      try? execute("ROLLBACK")
+      _ = try? query("ROLLBACK")
       throw error
     }
   }

@@ -50,9 +50,8 @@ public enum SweepMerge {
     for store in stores {
       report.duplicates += try target.copyRuns(from: store, epsilons: definition.targets)
     }
-    let done = try target.completedKeys()
-    report.runs = done.count
-    report.missing = try target.plannedKeys().filter { !done.contains($0) }
+    report.runs = try target.runCount()
+    report.missing = try target.missingKeys()
     if let count = first.shardCount {
       report.absentShards = (1...count).filter { seenShards[$0] == nil }
     }

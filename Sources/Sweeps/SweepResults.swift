@@ -1,40 +1,25 @@
 import Foundation
 import Reporting
 
-/// What a finished (or merged) sweep writes beside its store: `runs.csv`, and the solved
-/// counts per solver and target that the table and the JSON summary show.
+/// What a finished (or merged) sweep's summaries are made of: the cost table of its runs (their
+/// costs to each target, no histories) and a few counts, gathered from the store one run at a
+/// time by `SweepReportFiles`; the solved counts per solver and target that the table and the
+/// JSON summary show.
 public struct SweepResults: Sendable {
-  public let runs: [SweepRecord]
+  public let runCount: Int
   public let targets: [Double]
+  /// Nil when the sweep has no runs.
+  let costTable: SweepCostTable?
+  /// Per solver configuration, its runs (first repetitions) that ended converged.
+  let convergedBySolver: [String: Int]
 
-  public init(runs: [SweepRecord], targets: [Double]) {
-    self.runs = runs
+  init(
+    runCount: Int, targets: [Double], costTable: SweepCostTable?, convergedBySolver: [String: Int]
+  ) {
+    self.runCount = runCount
     self.targets = targets
-  }
-
-  /// `runs.csv`: one row per run, the store's `runs` columns, then `evals_to_ε` and
-  /// `seconds_to_ε` per target level. RFC 4180; numbers round-trip exactly.
-  public func csv() -> String {
-    let targetColumns = targets.flatMap { ["evals_to_\($0)", "seconds_to_\($0)"] }
-    var writer = CSVWriter(header: SweepStore.runColumns + targetColumns)
-    func number(_ x: Double?) -> String { x.map(CSVNumber.format) ?? "" }
-    for r in runs {
-      var row = [
-        r.key, r.problem, r.parameters, "\(r.dimension)", r.solver, r.settings, "\(r.startIndex)",
-        "\(r.repetition)", r.status, r.converged ? "true" : "false", r.message, "\(r.iterations)",
-        number(r.f), number(r.fStar), number(r.fError), number(r.xError), r.endedAt ?? "",
-        "\(r.fEvals)",
-        "\(r.gradEvals)", "\(r.hessianEvals)", "\(r.hvpEvals)", CSVNumber.format(r.seconds),
-      ]
-      for i in targets.indices {
-        row.append(
-          r.targetEvaluations.indices.contains(i)
-            ? r.targetEvaluations[i].map { "\($0)" } ?? "" : "")
-        row.append(r.targetSeconds.indices.contains(i) ? number(r.targetSeconds[i]) : "")
-      }
-      writer.appendRow(row)
-    }
-    return writer.text
+    self.costTable = costTable
+    self.convergedBySolver = convergedBySolver
   }
 
   /// Per solver configuration: how many (instance, start) problems it solved to each target,
@@ -55,9 +40,7 @@ public struct SweepResults: Sendable {
   }
 
   public func solverLines() -> [SolverLine] {
-    let outcomes = SweepReportFiles.outcomes(runs)
-    guard !outcomes.isEmpty, !targets.isEmpty,
-      let table = try? SweepCostTable(outcomes: outcomes, targets: targets),
+    guard let table = costTable, !targets.isEmpty,
       let counts = try? SolvedCounts(table: table),
       let tightest = try? table.costs(target: targets.count - 1, cost: .evaluations)
     else { return [] }
@@ -68,8 +51,7 @@ public struct SweepResults: Sendable {
       let costs = tightest.map { $0[s] }.filter(\.isFinite).sorted()
       return SolverLine(
         solver: label, problems: table.instances.count, solved: counts.counts[s],
-        converged: runs.filter { $0.repetition == 0 && $0.solverLabel == label && $0.converged }
-          .count,
+        converged: convergedBySolver[label] ?? 0,
         medianEvaluations: costs.isEmpty ? nil : Int(costs[costs.count / 2]),
         rank: entries[label]?.rank ?? 0, score: entries[label]?.score ?? 0)
     }

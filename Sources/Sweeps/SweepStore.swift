@@ -148,15 +148,30 @@ public final class SweepStore: @unchecked Sendable {
     Set(try connection.query("SELECT key FROM runs").compactMap { $0[0].string })
   }
 
+  /// The number of stored runs.
+  public func runCount() throws(SweepError) -> Int {
+    try connection.query("SELECT count(*) FROM runs").first?[0].int ?? 0
+  }
+
+  /// The planned runs that are not stored, ordered by key.
+  public func missingKeys() throws(SweepError) -> [String] {
+    try connection.query(
+      "SELECT key FROM planned WHERE key NOT IN (SELECT key FROM runs) ORDER BY key"
+    ).compactMap { $0[0].string }
+  }
+
+  private func holds(_ key: String) throws(SweepError) -> Bool {
+    !(try connection.query("SELECT 1 FROM runs WHERE key = ?", [.text(key)]).isEmpty)
+  }
+
   /// Stores one run with its targets and history, durably.
   public func record(_ run: SweepRecord, epsilons: [Double]) throws(SweepError) {
     try connection.transaction { () throws(SweepError) in try insert(run, epsilons: epsilons) }
   }
 
   private func insert(_ r: SweepRecord, epsilons: [Double]) throws(SweepError) {
-    let placeholders = Array(repeating: "?", count: Self.runColumns.count).joined(separator: ", ")
     try connection.query(
-      "INSERT INTO runs (\(Self.runColumns.joined(separator: ", "))) VALUES (\(placeholders))",
+      Self.insertRun,
       [
         .text(r.key), .text(r.problem), .text(r.parameters), .init(r.dimension), .text(r.solver),
         .text(r.settings), .init(r.startIndex), .init(r.repetition), .text(r.status),
@@ -177,52 +192,77 @@ public final class SweepStore: @unchecked Sendable {
       "INSERT INTO history VALUES (?, ?)", [.text(r.key), .text(HistoryText.encode(r.history))])
   }
 
-  /// Every stored run, ordered by key.
+  private static let insertRun =
+    "INSERT INTO runs (\(runColumns.joined(separator: ", "))) VALUES ("
+    + Array(repeating: "?", count: runColumns.count).joined(separator: ", ") + ")"
+
+  /// Every stored run, ordered by key, all at once; `forEachRun` reads them one at a time.
   public func runs() throws(SweepError) -> [SweepRecord] {
-    var targets: [String: [(Int, Int?, Double?)]] = [:]
-    for row in try connection.query(
-      "SELECT run_key, target, evaluations, seconds FROM targets ORDER BY run_key, target")
-    {
-      targets[row[0].string ?? "", default: []].append((row[1].int ?? 0, row[2].int, row[3].double))
-    }
-    var history: [String: [SweepRecord.HistoryPoint]] = [:]
-    for row in try connection.query("SELECT run_key, points FROM history") {
-      history[row[0].string ?? ""] = HistoryText.decode(row[1].string ?? "")
-    }
-    let rows = try connection.query(
-      "SELECT \(Self.runColumns.joined(separator: ", ")) FROM runs ORDER BY key")
-    return rows.map { v in
+    var runs: [SweepRecord] = []
+    try forEachRun { runs.append($0) }
+    return runs
+  }
+
+  /// The order in which `forEachRun` reads the runs.
+  public enum RunOrder: Sendable {
+    /// By key.
+    case key
+    /// By problem, parameters and start, so that the runs of each (instance, start) come
+    /// together, then by solver, settings and repetition. SQLite sorts them in bounded memory
+    /// (spilling to a temporary file when they are many).
+    case instance
+  }
+
+  /// Reads the stored runs one at a time and hands each to `body`, so that memory does not grow
+  /// with their number. Without `history`, the records' histories are left empty.
+  public func forEachRun(
+    order: RunOrder = .key, history: Bool = true,
+    _ body: (SweepRecord) throws(SweepError) -> Void
+  ) throws(SweepError) {
+    let orderBy =
+      switch order {
+      case .key: "key"
+      case .instance: "problem, parameters, start_index, solver, settings, repetition, key"
+      }
+    let rows = try connection.rows(
+      "SELECT \(Self.runColumns.joined(separator: ", ")) FROM runs ORDER BY \(orderBy)")
+    while let v = try rows.next() {
       let key = v[0].string ?? ""
-      let hits = targets[key] ?? []
-      return SweepRecord(
-        key: key, problem: v[1].string ?? "", parameters: v[2].string ?? "",
-        dimension: v[3].int ?? 0, solver: v[4].string ?? "", settings: v[5].string ?? "",
-        startIndex: v[6].int ?? 0, repetition: v[7].int ?? 0, status: v[8].string ?? "",
-        converged: v[9].int == 1, message: v[10].string ?? "", iterations: v[11].int ?? 0,
-        f: v[12].double, fStar: v[13].double, fError: v[14].double, xError: v[15].double,
-        endedAt: v[16].string, fEvals: v[17].int ?? 0, gradEvals: v[18].int ?? 0,
-        hessianEvals: v[19].int ?? 0, hvpEvals: v[20].int ?? 0, seconds: v[21].double ?? 0,
-        targetEvaluations: hits.map(\.1), targetSeconds: hits.map(\.2),
-        history: history[key] ?? [])
+      let hits = try connection.query(
+        "SELECT evaluations, seconds FROM targets WHERE run_key = ? ORDER BY target", [.text(key)])
+      let points =
+        history
+        ? try connection.query("SELECT points FROM history WHERE run_key = ?", [.text(key)])
+          .first?[0].string ?? "" : "[]"
+      try body(
+        SweepRecord(
+          key: key, problem: v[1].string ?? "", parameters: v[2].string ?? "",
+          dimension: v[3].int ?? 0, solver: v[4].string ?? "", settings: v[5].string ?? "",
+          startIndex: v[6].int ?? 0, repetition: v[7].int ?? 0, status: v[8].string ?? "",
+          converged: v[9].int == 1, message: v[10].string ?? "", iterations: v[11].int ?? 0,
+          f: v[12].double, fStar: v[13].double, fError: v[14].double, xError: v[15].double,
+          endedAt: v[16].string, fEvals: v[17].int ?? 0, gradEvals: v[18].int ?? 0,
+          hessianEvals: v[19].int ?? 0, hvpEvals: v[20].int ?? 0, seconds: v[21].double ?? 0,
+          targetEvaluations: hits.map { $0[0].int }, targetSeconds: hits.map { $0[1].double },
+          history: HistoryText.decode(points)))
     }
   }
 
-  /// Copies runs of another store of the same definition; returns the keys that were already
-  /// here (duplicates, not copied).
+  /// Copies runs of another store of the same definition, one at a time; returns the keys that
+  /// were already here (duplicates, not copied).
   func copyRuns(from other: SweepStore, epsilons: [Double]) throws(SweepError) -> [String] {
-    let present = try completedKeys()
     var duplicates: [String] = []
-    let incoming = try other.runs()
     try connection.transaction { () throws(SweepError) in
-      for run in incoming {
-        if present.contains(run.key) {
+      try other.forEachRun { run throws(SweepError) in
+        if try holds(run.key) {
           duplicates.append(run.key)
         } else {
           try insert(run, epsilons: epsilons)
         }
       }
-      for key in try other.plannedKeys() {
-        try connection.query("INSERT OR IGNORE INTO planned VALUES (?)", [.text(key)])
+      let planned = try other.connection.rows("SELECT key FROM planned")
+      while let row = try planned.next() {
+        try connection.query("INSERT OR IGNORE INTO planned VALUES (?)", [row[0]])
       }
     }
     return duplicates
@@ -232,18 +272,47 @@ public final class SweepStore: @unchecked Sendable {
 /// A history as compact JSON, `[[evaluations, f], …]`, numbers that round-trip exactly.
 enum HistoryText {
   static func encode(_ points: [SweepRecord.HistoryPoint]) -> String {
-    "["
-      + points.map { "[\($0.evaluations),\($0.f.isFinite ? "\($0.f)" : "null")]" }
-      .joined(separator: ",") + "]"
+    // Appended into one reserved string: mapping to pieces and joining them cost as much again
+    // as the run's SQLite inserts (by callgrind).
+    var text = "["
+    text.reserveCapacity(2 + 28 * points.count)
+    for (i, point) in points.enumerated() {
+      text += i == 0 ? "[" : ",["
+      text += String(point.evaluations)
+      text += ","
+      text += point.f.isFinite ? point.f.description : "null"
+      text += "]"
+    }
+    text += "]"
+    return text
   }
 
+  /// The points of `encode`'s text; empty for text it did not write. Read by hand, byte by
+  /// byte: through JSONSerialization it took about a million instructions per run (callgrind).
   static func decode(_ text: String) -> [SweepRecord.HistoryPoint] {
-    guard let pairs = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[Any]] else {
-      return []
+    let bytes = Array(text.utf8).filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\n") }
+    guard bytes.count >= 2, bytes.first == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]")
+    else { return [] }
+    var points: [SweepRecord.HistoryPoint] = []
+    var i = 1
+    let end = bytes.count - 1
+    /// The bytes from `i` up to (not including) the next `stop`, and `i` moved past it.
+    func field(until stop: UInt8) -> String? {
+      guard let j = bytes[i..<end].firstIndex(of: stop) else { return nil }
+      defer { i = j + 1 }
+      return String(decoding: bytes[i..<j], as: UTF8.self)
     }
-    return pairs.compactMap { pair in
-      guard pair.count == 2, let evaluations = (pair[0] as? NSNumber)?.intValue else { return nil }
-      return .init(evaluations: evaluations, f: (pair[1] as? NSNumber)?.doubleValue ?? .nan)
+    while i < end {
+      if bytes[i] == UInt8(ascii: ",") { i += 1 }
+      guard bytes[i] == UInt8(ascii: "[") else { return [] }
+      i += 1
+      guard let count = field(until: UInt8(ascii: ",")).flatMap({ Int($0) }),
+        let value = field(until: UInt8(ascii: "]"))
+      else { return [] }
+      let f = value == "null" ? Double.nan : Double(value)
+      guard let f else { return [] }
+      points.append(.init(evaluations: count, f: f))
     }
+    return points
   }
 }

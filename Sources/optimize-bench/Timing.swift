@@ -29,3 +29,21 @@ struct TimingPlan {
 func timePerCall(_ plan: TimingPlan, _ body: (Int) -> Double) -> Double {
   measure(plan, body).nanoseconds
 }
+
+/// Wall-clock and CPU seconds (the whole process's, user and system), read together. On a
+/// shared host the CPU clock leaves out the time other processes held the cores.
+struct Clocks {
+  var wall: Double
+  var cpu: Double
+
+  static func now() -> Clocks {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Clocks(
+      wall: Double(nanoseconds()) * 1e-9, cpu: Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9)
+  }
+
+  static func - (a: Clocks, b: Clocks) -> Clocks {
+    Clocks(wall: a.wall - b.wall, cpu: a.cpu - b.cpu)
+  }
+}

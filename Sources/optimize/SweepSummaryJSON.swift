@@ -11,7 +11,7 @@ enum SweepSummaryJSON {
       ("report", .string(directory.appendingPathComponent("report.html").relativePath)),
       ("definition_hash", .optional(metadata?.definitionHash)),
       ("version", .optional(metadata?.version)),
-      ("runs", .int(results.runs.count)),
+      ("runs", .int(results.runCount)),
       ("targets", .numbers(results.targets)),
       (
         "solvers",

@@ -1,46 +1,56 @@
-/// The sweep report's HTML as it is assembled, section by section.
+/// The sweep report's HTML, written section by section to a sink as it is made, so that a page
+/// with thousands of convergence plots is never held whole.
 struct HTMLPage {
-  private var body: [String] = []
+  private let sink: (String) throws -> Void
   private var figureCount = 0
   let title: String
 
-  init(title: String) {
+  /// Writes the head and the title.
+  init(title: String, sink: @escaping (String) throws -> Void) throws {
     self.title = title
-    body.append("<h1>\(XMLText.escape(title))</h1>")
+    self.sink = sink
+    try sink(
+      """
+      <!DOCTYPE html>
+      <html lang="en">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>\(XMLText.escape(title))</title>
+      <style>
+      \(HTMLStyle.css)
+      </style>
+      </head>
+      <body>
+      <main>
+      <h1>\(XMLText.escape(title))</h1>
+
+      """)
   }
 
-  var finished: String {
-    """
-    <!DOCTYPE html>
-    <html lang="en">
-    <head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>\(XMLText.escape(title))</title>
-    <style>
-    \(HTMLStyle.css)
-    </style>
-    </head>
-    <body>
-    <main>
-    \(body.joined(separator: "\n"))
-    </main>
-    </body>
-    </html>
+  /// Closes the page.
+  func finish() throws {
+    try sink(
+      """
+      </main>
+      </body>
+      </html>
 
-    """
+      """)
   }
 
-  mutating func section(_ heading: String) {
-    body.append("<h2>\(XMLText.escape(heading))</h2>")
+  private func append(_ element: String) throws { try sink(element + "\n") }
+
+  func section(_ heading: String) throws {
+    try append("<h2>\(XMLText.escape(heading))</h2>")
   }
 
-  mutating func description(_ pairs: [(key: String, value: String)]) {
+  func description(_ pairs: [(key: String, value: String)]) throws {
     guard !pairs.isEmpty else { return }
     let rows = pairs.map {
       "<dt>\(XMLText.escape($0.key))</dt><dd>\(XMLText.escape($0.value))</dd>"
     }
-    body.append("<dl class=\"sweep\">\n\(rows.joined(separator: "\n"))\n</dl>")
+    try append("<dl class=\"sweep\">\n\(rows.joined(separator: "\n"))\n</dl>")
   }
 
   /// A short line in the solver's colour and dash, as in the plots.
@@ -51,7 +61,7 @@ struct HTMLPage {
       + "stroke-width=\"2.5\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")/></svg>"
   }
 
-  mutating func solvedTable(_ counts: SolvedCounts) {
+  func solvedTable(_ counts: SolvedCounts) throws {
     let header =
       "<tr><th>solver</th>"
       + counts.targetHeaders.map { "<th class=\"num\">\(XMLText.escape($0))</th>" }.joined()
@@ -64,13 +74,13 @@ struct HTMLPage {
       row(Self.swatch(s) + XMLText.escape(counts.solvers[s]), counts.counts[s])
     }
     rows.append(row("any solver", counts.byAny, cssClass: " class=\"total\""))
-    body.append("<table>\n\(header)\n\(rows.joined(separator: "\n"))\n</table>")
-    body.append(
+    try append("<table>\n\(header)\n\(rows.joined(separator: "\n"))\n</table>")
+    try append(
       "<p class=\"note\">An instance counts as solved at ε when f − f* ≤ ε·(f(x₀) − f*); with "
         + "repeated runs, when more than half of them got there.</p>")
   }
 
-  mutating func ranking(_ ranking: SolverRanking, targets: [Double], solvers: [String]) {
+  func ranking(_ ranking: SolverRanking, targets: [Double], solvers: [String]) throws {
     let solvedHeader = ranking.target.map { "solved at ε = \(TableFormatter.format(targets[$0]))" }
     var rows = [
       "<tr><th class=\"num\">rank</th><th>solver</th><th class=\"num\">score</th>"
@@ -83,35 +93,45 @@ struct HTMLPage {
           + "<td class=\"num\">\(TableFormatter.format(entry.score))</td>"
           + "<td class=\"num\">\(entry.solved)</td></tr>")
     }
-    body.append("<table>\n\(rows.joined(separator: "\n"))\n</table>")
-    body.append("<p class=\"rule\">\(XMLText.escape(SolverRanking.rule))</p>")
+    try append("<table>\n\(rows.joined(separator: "\n"))\n</table>")
+    try append("<p class=\"rule\">\(XMLText.escape(SolverRanking.rule))</p>")
   }
 
-  mutating func figure(_ svg: String) {
+  /// Inline SVG with ids unique on the page.
+  private mutating func inline(_ svg: String) -> String {
     figureCount += 1
-    body.append("<figure>\(InlineSVG.embed(svg, idPrefix: "f\(figureCount)-"))</figure>")
+    return InlineSVG.embed(svg, idPrefix: "f\(figureCount)-")
   }
 
-  mutating func convergence(plots: [(instance: String, svg: String)], folded: Bool) {
-    var items: [String] = []
-    for plot in plots {
-      figureCount += 1
-      let svg = InlineSVG.embed(plot.svg, idPrefix: "f\(figureCount)-")
-      items.append(
-        folded
-          ? "<details><summary>\(XMLText.escape(plot.instance))</summary>\(svg)</details>"
-          : "<figure>\(svg)</figure>")
-    }
-    body.append(
+  mutating func figure(_ svg: String) throws {
+    try append("<figure>\(inline(svg))</figure>")
+  }
+
+  /// Opens the grid of convergence plots; `convergencePlot` adds to it, `endConvergence`
+  /// closes it.
+  func beginConvergence() throws {
+    try append(
       "<p class=\"note\">f − f* after each kept iteration against evaluations of f and ∇f; the "
         + "first run of each solver on the instance.</p>")
-    body.append("<div class=\"plots\">\n\(items.joined(separator: "\n"))\n</div>")
+    try append("<div class=\"plots\">")
   }
 
-  mutating func links(_ links: [SweepHTMLReport.Link]) {
+  mutating func convergencePlot(instance: String, svg: String, folded: Bool) throws {
+    let svg = inline(svg)
+    try append(
+      folded
+        ? "<details><summary>\(XMLText.escape(instance))</summary>\(svg)</details>"
+        : "<figure>\(svg)</figure>")
+  }
+
+  func endConvergence() throws {
+    try append("</div>")
+  }
+
+  func links(_ links: [SweepHTMLReport.Link]) throws {
     let items = links.map {
       "<li><a href=\"\(XMLText.escape($0.path))\">\(XMLText.escape($0.label))</a></li>"
     }
-    body.append("<ul class=\"files\">\n\(items.joined(separator: "\n"))\n</ul>")
+    try append("<ul class=\"files\">\n\(items.joined(separator: "\n"))\n</ul>")
   }
 }
