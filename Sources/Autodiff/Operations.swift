@@ -107,12 +107,16 @@ extension Variable {
 // generic entry to specialised code once per operation, not at every call inside.
 
 @_specialize(where T == Double)
+@_disfavoredOverload
 public func + <T>(a: Variable<T>, b: Variable<T>) -> Variable<T> { .apply(.add, a, b) }
 @_specialize(where T == Double)
+@_disfavoredOverload
 public func - <T>(a: Variable<T>, b: Variable<T>) -> Variable<T> { .apply(.subtract, a, b) }
 @_specialize(where T == Double)
+@_disfavoredOverload
 public func * <T>(a: Variable<T>, b: Variable<T>) -> Variable<T> { .apply(.multiply, a, b) }
 @_specialize(where T == Double)
+@_disfavoredOverload
 public func / <T>(a: Variable<T>, b: Variable<T>) -> Variable<T> { .apply(.divide, a, b) }
 @_specialize(where T == Double)
 public prefix func - <T>(a: Variable<T>) -> Variable<T> { .apply(.negate, a) }
@@ -120,28 +124,39 @@ public prefix func - <T>(a: Variable<T>) -> Variable<T> { .apply(.negate, a) }
 // `type(of: a)` rather than `Variable<T>`: unspecialised callers otherwise look up the metadata
 // of `Variable<T>` at every call (a hashed cache lookup), where the operand's class is at hand.
 @_specialize(where T == Double)
+@_disfavoredOverload
 public func + <T>(a: Variable<T>, b: T) -> Variable<T> { type(of: a).apply(.add, a, b) }
 @_specialize(where T == Double)
+@_disfavoredOverload
 public func + <T>(a: T, b: Variable<T>) -> Variable<T> { type(of: b).apply(.add, a, b) }
 @_specialize(where T == Double)
+@_disfavoredOverload
 public func - <T>(a: Variable<T>, b: T) -> Variable<T> { type(of: a).apply(.subtract, a, b) }
 @_specialize(where T == Double)
+@_disfavoredOverload
 public func - <T>(a: T, b: Variable<T>) -> Variable<T> { type(of: b).apply(.subtract, a, b) }
 @_specialize(where T == Double)
+@_disfavoredOverload
 public func * <T>(a: Variable<T>, b: T) -> Variable<T> { type(of: a).apply(.multiply, a, b) }
 @_specialize(where T == Double)
+@_disfavoredOverload
 public func * <T>(a: T, b: Variable<T>) -> Variable<T> { type(of: b).apply(.multiply, a, b) }
 @_specialize(where T == Double)
+@_disfavoredOverload
 public func / <T>(a: Variable<T>, b: T) -> Variable<T> { type(of: a).apply(.divide, a, b) }
 @_specialize(where T == Double)
+@_disfavoredOverload
 public func / <T>(a: T, b: Variable<T>) -> Variable<T> { type(of: b).apply(.divide, a, b) }
 
 /// `a^b`; integer exponents of negative bases are exact.
 @_specialize(where T == Double)
+@_disfavoredOverload
 public func pow<T>(_ a: Variable<T>, _ b: Variable<T>) -> Variable<T> { .apply(.power, a, b) }
 @_specialize(where T == Double)
+@_disfavoredOverload
 public func pow<T>(_ a: Variable<T>, _ b: T) -> Variable<T> { type(of: a).apply(.power, a, b) }
 @_specialize(where T == Double)
+@_disfavoredOverload
 public func pow<T>(_ a: T, _ b: Variable<T>) -> Variable<T> { type(of: b).apply(.power, a, b) }
 
 // MARK: Element-wise functions

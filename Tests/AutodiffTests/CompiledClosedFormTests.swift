@@ -5,13 +5,17 @@ import Testing
 /// The compiled fast path against closed forms derived by hand (and checked with sympy).
 /// Every function is recorded at the origin and evaluated elsewhere.
 
+// Literals with a decimal point: in code generic over the precision, integer literals make
+// the type checker try every integer type for each (see ConcreteScalarOperators.swift).
 func goldsteinPrice<T>(_ v: [Variable<T>]) -> Variable<T> {
   let x = v[0]
   let y = v[1]
-  let a = 1 + pow(x + y + 1, 2) * (19 - 14 * x + 3 * pow(x, 2) - 14 * y + 6 * x * y + 3 * pow(y, 2))
+  let a =
+    1.0 + pow(x + y + 1.0, 2.0)
+    * (19.0 - 14.0 * x + 3.0 * pow(x, 2.0) - 14.0 * y + 6.0 * x * y + 3.0 * pow(y, 2.0))
   let b =
-    30 + pow(2 * x - 3 * y, 2)
-    * (18 - 32 * x + 12 * pow(x, 2) + 48 * y - 36 * x * y + 27 * pow(y, 2))
+    30.0 + pow(2.0 * x - 3.0 * y, 2.0)
+    * (18.0 - 32.0 * x + 12.0 * pow(x, 2.0) + 48.0 * y - 36.0 * x * y + 27.0 * pow(y, 2.0))
   return a * b
 }
 
