@@ -55,8 +55,10 @@ let problemFormulas: [(name: String, objective: @Sendable (Variable<Double>) -> 
   ("mgh/wood", mghWood),
   ("powell-singular", powellSingular),
   ("quadratic", quadratic),
+  ("quadratic-box", quadraticBox),
   ("rastrigin", rastrigin),
   ("rosenbrock", rosenbrock),
+  ("rosenbrock-box", rosenbrockBox),
   ("rosenbrock-n", rosenbrockN),
   ("six-hump-camel", sixHumpCamel),
   ("sphere", sphere),
@@ -499,6 +501,12 @@ func quadratic(_ v: Variable<Double>) -> Variable<Double> {
   return 2 * pow(v[0], 2) + pow(v[1], 2) + 2 * v[0] + v[1]
 }
 
+/// Separable quadratic in a box (problems/quadratic-box.toml)
+func quadraticBox(_ x: Variable<Double>) -> Variable<Double> {
+  let c0 = Variable<Double>([-1, 0.5, 2, 3])
+  return sum(pow(x - c0, 2))
+}
+
 /// Rastrigin (n-dimensional) (problems/rastrigin.toml)
 func rastrigin(_ x: Variable<Double>) -> Variable<Double> {
   return 20 + sum(pow(x, 2) - 10 * cos(6.283185307179586 * x))
@@ -506,6 +514,11 @@ func rastrigin(_ x: Variable<Double>) -> Variable<Double> {
 
 /// Rosenbrock (problems/rosenbrock.toml)
 func rosenbrock(_ v: Variable<Double>) -> Variable<Double> {
+  return pow(10 * (v[1] - pow(v[0], 2)), 2) + pow(1 - v[0], 2)
+}
+
+/// Rosenbrock with x ≤ 0.5 (problems/rosenbrock-box.toml)
+func rosenbrockBox(_ v: Variable<Double>) -> Variable<Double> {
   return pow(10 * (v[1] - pow(v[0], 2)), 2) + pow(1 - v[0], 2)
 }
 
