@@ -71,12 +71,13 @@ struct ListCommand: ParsableCommand {
       print("Solvers")
       print(
         textTable(
-          headers: ["name", "family", "derivatives", "applies to", "bounds"],
+          headers: ["name", "family", "derivatives", "applies to"],
           rows: solvers.map {
             [
               $0.name, $0.family, $0.derivatives.rawValue,
-              $0.requiresResiduals ? "residual problems" : "every problem",
-              $0.handlesBounds ? "yes" : "no",
+              $0.requiresResiduals
+                ? "residual problems without bounds"
+                : $0.handlesBounds ? "all problems" : "problems without bounds",
             ]
           }))
       print("")

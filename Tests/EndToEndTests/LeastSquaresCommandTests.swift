@@ -31,7 +31,7 @@ struct LeastSquaresCommandTests {
       #expect(applies == (Self.leastSquares.contains(name) ? "residual" : "all"), "\(name)")
     }
     let table = try OptimizeProcess.run(["list"], in: directory)
-    #expect(table.stdout.contains("residual problems") && table.stdout.contains("every problem"))
+    #expect(table.stdout.contains("residual problems") && table.stdout.contains("problems without bounds"))
   }
 
   /// `all` on a problem without residuals leaves the least-squares solvers out; on a residual
@@ -44,7 +44,8 @@ struct LeastSquaresCommandTests {
     #expect(goldstein.status == 0, "\(goldstein.stderr)")
     let ran = try #require(try Self.json(goldstein.stdout)["runs"] as? [[String: Any]])
       .map { $0["solver"] as! String }
-    #expect(ran.count == 18 && Set(ran).isDisjoint(with: Self.leastSquares))
+    // Every solver of `optimize list` (27) but the seven least-squares ones.
+    #expect(ran.count == 20 && Set(ran).isDisjoint(with: Self.leastSquares))
     let rosenbrock = try OptimizeProcess.run(
       ["--problem", "rosenbrock", "--solver", "gsl", "--format", "json", "--no-plots"],
       in: directory)
