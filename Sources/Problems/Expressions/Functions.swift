@@ -1,6 +1,8 @@
 import Autodiff
 
-/// The functions of the expression language, a namespace apart from the other names.
+/// The functions of the expression language, a namespace apart from the other names. A new
+/// element-wise primitive adds its case here and to `elementwiseOp` (a test checks that this
+/// list and the primitives' match).
 enum Function: String, CaseIterable, Sendable {
   case exp, log, sqrt, abs, sin, cos, tan, tanh, atan
   case atan2, pow, min, max
@@ -34,4 +36,10 @@ enum Function: String, CaseIterable, Sendable {
     default: return nil
     }
   }
+}
+
+/// The names of the expression language's functions of `arity` arguments, in declaration order
+/// (the fuzzer draws from them).
+public func expressionFunctionNames(arity: Int) -> [String] {
+  Function.allCases.filter { $0.arity == arity }.map(\.rawValue)
 }
