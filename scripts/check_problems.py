@@ -138,6 +138,10 @@ class Evaluator:
                 f = np.tanh(u); df = 1 - f * f
             elif name == "atan":
                 f = np.arctan(u); df = 1 / (1 + u * u)
+            elif name == "sinh":
+                f = np.sinh(u); df = np.cosh(u)
+            elif name == "cosh":
+                f = np.cosh(u); df = np.sinh(u)
             else:
                 raise ProblemError(f"unknown function {name}")
             return Value(np.asarray(f), c(np.asarray(df)) * a.d)
@@ -302,7 +306,7 @@ class Parser:
         raise ProblemError(f"unexpected {text!r} in {self.text!r}")
 
 
-ELEMENTWISE = {"exp", "log", "sqrt", "abs", "sin", "cos", "tan", "tanh", "atan"}
+ELEMENTWISE = {"exp", "log", "sqrt", "abs", "sin", "cos", "tan", "tanh", "atan", "sinh", "cosh"}
 REDUCTIONS = {"sum", "mean", "prod", "norm"}
 
 

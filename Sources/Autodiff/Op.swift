@@ -7,7 +7,7 @@ public enum Op: Hashable, Sendable, CustomStringConvertible {
   // Element-wise, two operands, scalar broadcasting against vector.
   case add, subtract, multiply, divide, power, atan2, minimum, maximum
   // Element-wise, one operand.
-  case negate, exp, log, sqrt, abs, sin, cos, tan, tanh, atan
+  case negate, exp, log, sqrt, abs, sin, cos, tan, tanh, atan, sinh, cosh
   /// Vector (or scalar) to scalar.
   case sum, product
   /// Element `i` (already non-negative) of a vector: a scalar.
@@ -80,6 +80,8 @@ public enum Op: Hashable, Sendable, CustomStringConvertible {
     case .tan: return .tan
     case .tanh: return .tanh
     case .atan: return .atan
+    case .sinh: return .sinh
+    case .cosh: return .cosh
     case .sum, .product, .index, .slice, .concat, .tile, .broadcast, .scatter, .pad, .foldTiles:
       return nil
     }

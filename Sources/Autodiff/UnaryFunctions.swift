@@ -202,3 +202,35 @@ enum AtanRule: UnaryFunction {
     1 / (1 + x * x)
   }
 }
+
+@_specialize(where T == Double)
+public func sinh<T>(_ x: Variable<T>) -> Variable<T> { .apply(.sinh, x) }
+
+/// sinh x: cosh x, sinh x.
+enum SinhRule: UnaryFunction {
+  @inline(__always) static var derivativesReadResult: Bool { true }
+  @inline(__always) static func value<T: DifferentiableScalar>(_ x: T) -> T { T.sinh(x) }
+  @inline(__always)
+  static func derivatives<T: DifferentiableScalar>(_ x: T, _ y: T) -> (first: T, second: T) {
+    (T.cosh(x), y)
+  }
+  static func graphDerivative<T: DifferentiableScalar>(_ x: Variable<T>, _ y: Variable<T>)
+    -> Variable<T>
+  { cosh(x) }
+}
+
+@_specialize(where T == Double)
+public func cosh<T>(_ x: Variable<T>) -> Variable<T> { .apply(.cosh, x) }
+
+/// cosh x: sinh x, cosh x.
+enum CoshRule: UnaryFunction {
+  @inline(__always) static var derivativesReadResult: Bool { true }
+  @inline(__always) static func value<T: DifferentiableScalar>(_ x: T) -> T { T.cosh(x) }
+  @inline(__always)
+  static func derivatives<T: DifferentiableScalar>(_ x: T, _ y: T) -> (first: T, second: T) {
+    (T.sinh(x), y)
+  }
+  static func graphDerivative<T: DifferentiableScalar>(_ x: Variable<T>, _ y: Variable<T>)
+    -> Variable<T>
+  { sinh(x) }
+}

@@ -25,6 +25,8 @@ import Testing
     ("tan", { tan($0) }, { tan($0) }, -1.4...1.4),
     ("tanh", { tanh($0) }, { tanh($0) }, -5...5),
     ("atan", { atan($0) }, { atan($0) }, -5...5),
+    ("sinh", { sinh($0) }, { sinh($0) }, -5...5),
+    ("cosh", { cosh($0) }, { cosh($0) }, -5...5),
   ]
 
   /// Inputs where partials are zero, infinite or NaN, or overflow.

@@ -10,7 +10,8 @@ import Testing
   static let unary: [(String, @Sendable (Double) -> Double)] = [
     ("exp", Foundation.exp), ("log", Foundation.log), ("sqrt", Foundation.sqrt),
     ("abs", Swift.abs), ("sin", Foundation.sin), ("cos", Foundation.cos), ("tan", Foundation.tan),
-    ("tanh", Foundation.tanh), ("atan", Foundation.atan),
+    ("tanh", Foundation.tanh), ("atan", Foundation.atan), ("sinh", Foundation.sinh),
+    ("cosh", Foundation.cosh),
   ]
 
   /// Same value, or both NaN; 1 ulp-ish relative slack for the elementary functions.

@@ -7,7 +7,7 @@
 enum ElementCode: UInt8, CaseIterable {
   case add, subtract, multiply, divide, power, powerConstantExponent, square, atan2, minimum,
     maximum
-  case negate, exp, log, sqrt, abs, sin, cos, tan, tanh, atan
+  case negate, exp, log, sqrt, abs, sin, cos, tan, tanh, atan, sinh, cosh
   /// Accumulates the chunk's elements into a scalar (zeroed before the group runs).
   case sum
   /// Superinstructions: a pair of the codes above that the lowering often produces, fused
@@ -53,6 +53,8 @@ extension ChunkKernel {
     case .tan: run(TanRule.self)
     case .tanh: run(TanhRule.self)
     case .atan: run(AtanRule.self)
+    case .sinh: run(SinhRule.self)
+    case .cosh: run(CoshRule.self)
     case .subtractSquare: run(SubtractSquareRule.self)
     case .multiplySquare: run(MultiplySquareRule.self)
     case .squareDifference: run(SquareDifferenceRule.self)

@@ -4,7 +4,7 @@ import Autodiff
 /// element-wise primitive adds its case here and to `elementwiseOp` (a test checks that this
 /// list and the primitives' match).
 enum Function: String, CaseIterable, Sendable {
-  case exp, log, sqrt, abs, sin, cos, tan, tanh, atan
+  case exp, log, sqrt, abs, sin, cos, tan, tanh, atan, sinh, cosh
   case atan2, pow, min, max
   case sum, mean, prod, dot, norm
   case len
@@ -29,6 +29,8 @@ enum Function: String, CaseIterable, Sendable {
     case .tan: return .tan
     case .tanh: return .tanh
     case .atan: return .atan
+    case .sinh: return .sinh
+    case .cosh: return .cosh
     case .atan2: return .atan2
     case .pow: return .power
     case .min: return .minimum
