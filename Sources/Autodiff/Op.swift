@@ -5,9 +5,10 @@
 /// with these same operations, which is what lets `createGraph` go to any order.
 public enum Op: Hashable, Sendable, CustomStringConvertible {
   // Element-wise, two operands, scalar broadcasting against vector.
-  case add, subtract, multiply, divide, power, atan2, minimum, maximum
+  case add, subtract, multiply, divide, power, atan2, minimum, maximum, hypot
   // Element-wise, one operand.
-  case negate, exp, log, sqrt, abs, sin, cos, tan, tanh, atan, sinh, cosh
+  case negate, exp, log, sqrt, abs, sin, cos, tan, tanh, atan, sinh, cosh, log1p, expm1, asin,
+    acos, asinh, sigmoid, softplus, erf
   /// Vector (or scalar) to scalar.
   case sum, product
   /// Element `i` (already non-negative) of a vector: a scalar.
@@ -48,7 +49,7 @@ public enum Op: Hashable, Sendable, CustomStringConvertible {
     case .scatter(let i, let n): return "scatter(\(i), \(n))"
     case .pad(let l, let n): return "pad(\(l), \(n))"
     case .foldTiles(let k): return "foldTiles(\(k))"
-    default: return "\(elementCode!)"  // The functions of one operand: their names.
+    default: return "\(elementCode!)"  // The functions named after their rule.
     }
   }
 
@@ -82,6 +83,15 @@ public enum Op: Hashable, Sendable, CustomStringConvertible {
     case .atan: return .atan
     case .sinh: return .sinh
     case .cosh: return .cosh
+    case .log1p: return .log1p
+    case .expm1: return .expm1
+    case .asin: return .asin
+    case .acos: return .acos
+    case .asinh: return .asinh
+    case .sigmoid: return .sigmoid
+    case .softplus: return .softplus
+    case .erf: return .erf
+    case .hypot: return .hypot
     case .sum, .product, .index, .slice, .concat, .tile, .broadcast, .scatter, .pad, .foldTiles:
       return nil
     }

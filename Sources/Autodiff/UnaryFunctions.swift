@@ -234,3 +234,145 @@ enum CoshRule: UnaryFunction {
     -> Variable<T>
   { sinh(x) }
 }
+
+@_specialize(where T == Double)
+public func log1p<T>(_ x: Variable<T>) -> Variable<T> { .apply(.log1p, x) }
+
+/// log(1 + x), exact near 0: 1/(1 + x), −1/(1 + x)².
+enum Log1pRule: UnaryFunction {
+  @inline(__always) static func value<T: DifferentiableScalar>(_ x: T) -> T {
+    T.log(onePlus: x)
+  }
+  @inline(__always)
+  static func derivatives<T: DifferentiableScalar>(_ x: T, _ y: T) -> (first: T, second: T) {
+    let r = 1 / (1 + x)
+    return (r, -r * r)
+  }
+  static func graphDerivative<T: DifferentiableScalar>(_ x: Variable<T>, _ y: Variable<T>)
+    -> Variable<T>
+  { 1 / (1 + x) }
+}
+
+@_specialize(where T == Double)
+public func expm1<T>(_ x: Variable<T>) -> Variable<T> { .apply(.expm1, x) }
+
+/// eˣ − 1, exact near 0: both derivatives are eˣ, that is y + 1.
+enum Expm1Rule: UnaryFunction {
+  @inline(__always) static var derivativesReadResult: Bool { true }
+  @inline(__always) static func value<T: DifferentiableScalar>(_ x: T) -> T {
+    T.expMinusOne(x)
+  }
+  @inline(__always)
+  static func derivatives<T: DifferentiableScalar>(_ x: T, _ y: T) -> (first: T, second: T) {
+    let d = y + 1
+    return (d, d)
+  }
+  static func graphDerivative<T: DifferentiableScalar>(_ x: Variable<T>, _ y: Variable<T>)
+    -> Variable<T>
+  { y + 1 }
+}
+
+@_specialize(where T == Double)
+public func asin<T>(_ x: Variable<T>) -> Variable<T> { .apply(.asin, x) }
+
+/// asin x: 1/√(1 − x²), x/(1 − x²)^(3/2).
+enum AsinRule: UnaryFunction {
+  @inline(__always) static func value<T: DifferentiableScalar>(_ x: T) -> T { T.asin(x) }
+  @inline(__always)
+  static func derivatives<T: DifferentiableScalar>(_ x: T, _ y: T) -> (first: T, second: T) {
+    let r = 1 / (1 - x * x).squareRoot()
+    return (r, x * r * r * r)
+  }
+  static func graphDerivative<T: DifferentiableScalar>(_ x: Variable<T>, _ y: Variable<T>)
+    -> Variable<T>
+  { 1 / sqrt(1 - x * x) }
+}
+
+@_specialize(where T == Double)
+public func acos<T>(_ x: Variable<T>) -> Variable<T> { .apply(.acos, x) }
+
+/// acos x: −1/√(1 − x²), −x/(1 − x²)^(3/2).
+enum AcosRule: UnaryFunction {
+  @inline(__always) static func value<T: DifferentiableScalar>(_ x: T) -> T { T.acos(x) }
+  @inline(__always)
+  static func derivatives<T: DifferentiableScalar>(_ x: T, _ y: T) -> (first: T, second: T) {
+    let r = 1 / (1 - x * x).squareRoot()
+    return (-r, -x * r * r * r)
+  }
+  static func graphDerivative<T: DifferentiableScalar>(_ x: Variable<T>, _ y: Variable<T>)
+    -> Variable<T>
+  { -(1 / sqrt(1 - x * x)) }
+}
+
+@_specialize(where T == Double)
+public func asinh<T>(_ x: Variable<T>) -> Variable<T> { .apply(.asinh, x) }
+
+/// asinh x: 1/√(1 + x²), −x/(1 + x²)^(3/2).
+enum AsinhRule: UnaryFunction {
+  @inline(__always) static func value<T: DifferentiableScalar>(_ x: T) -> T { T.asinh(x) }
+  @inline(__always)
+  static func derivatives<T: DifferentiableScalar>(_ x: T, _ y: T) -> (first: T, second: T) {
+    let r = 1 / (1 + x * x).squareRoot()
+    return (r, -x * r * r * r)
+  }
+  static func graphDerivative<T: DifferentiableScalar>(_ x: Variable<T>, _ y: Variable<T>)
+    -> Variable<T>
+  { 1 / sqrt(1 + x * x) }
+}
+
+@_specialize(where T == Double)
+public func sigmoid<T>(_ x: Variable<T>) -> Variable<T> { .apply(.sigmoid, x) }
+
+/// The logistic function 1/(1 + e⁻ˣ): y(1 − y), y(1 − y)(1 − 2y).
+enum SigmoidRule: UnaryFunction {
+  @inline(__always) static var derivativesReadResult: Bool { true }
+  @inline(__always) static func value<T: DifferentiableScalar>(_ x: T) -> T {
+    // e⁻ˣ overflows to ∞ for very negative x, giving 1/∞ = 0: no NaN either way.
+    1 / (1 + T.exp(-x))
+  }
+  @inline(__always)
+  static func derivatives<T: DifferentiableScalar>(_ x: T, _ y: T) -> (first: T, second: T) {
+    let d = y * (1 - y)
+    return (d, d * (1 - 2 * y))
+  }
+  static func graphDerivative<T: DifferentiableScalar>(_ x: Variable<T>, _ y: Variable<T>)
+    -> Variable<T>
+  { y * (1 - y) }
+}
+
+@_specialize(where T == Double)
+public func softplus<T>(_ x: Variable<T>) -> Variable<T> { .apply(.softplus, x) }
+
+/// log(1 + eˣ), computed as max(x, 0) + log1p(e^−|x|) so that it neither overflows nor loses
+/// the small values: sigmoid x, and its derivative.
+enum SoftplusRule: UnaryFunction {
+  @inline(__always) static func value<T: DifferentiableScalar>(_ x: T) -> T {
+    Swift.max(x, 0) + T.log(onePlus: T.exp(-Swift.abs(x)))
+  }
+  @inline(__always)
+  static func derivatives<T: DifferentiableScalar>(_ x: T, _ y: T) -> (first: T, second: T) {
+    let s = SigmoidRule.value(x)
+    return (s, s * (1 - s))
+  }
+  static func graphDerivative<T: DifferentiableScalar>(_ x: Variable<T>, _ y: Variable<T>)
+    -> Variable<T>
+  { sigmoid(x) }
+}
+
+@_specialize(where T == Double)
+public func erf<T>(_ x: Variable<T>) -> Variable<T> { .apply(.erf, x) }
+
+/// The error function: (2/√π) e^(−x²), −2x times that.
+enum ErfRule: UnaryFunction {
+  @inline(__always) static func value<T: DifferentiableScalar>(_ x: T) -> T { T.erf(x) }
+  @inline(__always)
+  static func derivatives<T: DifferentiableScalar>(_ x: T, _ y: T) -> (first: T, second: T) {
+    let d = twoOverRootPi() * T.exp(-(x * x))
+    return (d, -2 * x * d)
+  }
+  static func graphDerivative<T: DifferentiableScalar>(_ x: Variable<T>, _ y: Variable<T>)
+    -> Variable<T>
+  { twoOverRootPi() * exp(-(x * x)) }
+  @inline(__always)
+  private static func twoOverRootPi<T: DifferentiableScalar>() -> T { 2 / T.pi.squareRoot() }
+}

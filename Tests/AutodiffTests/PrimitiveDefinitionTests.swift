@@ -27,6 +27,14 @@ import Testing
     ("atan", { atan($0) }, { atan($0) }, -5...5),
     ("sinh", { sinh($0) }, { sinh($0) }, -5...5),
     ("cosh", { cosh($0) }, { cosh($0) }, -5...5),
+    ("log1p", { log1p($0) }, { log1p($0) }, -0.9...5),
+    ("expm1", { expm1($0) }, { expm1($0) }, -5...5),
+    ("asin", { asin($0) }, { asin($0) }, -0.95...0.95),
+    ("acos", { acos($0) }, { acos($0) }, -0.95...0.95),
+    ("asinh", { asinh($0) }, { asinh($0) }, -5...5),
+    ("sigmoid", { sigmoid($0) }, { sigmoid($0) }, -10...10),
+    ("softplus", { softplus($0) }, { softplus($0) }, -10...10),
+    ("erf", { erf($0) }, { erf($0) }, -3...3),
   ]
 
   /// Inputs where partials are zero, infinite or NaN, or overflow.
@@ -207,5 +215,57 @@ import Testing
         isClose(curvature[i], r.duw, tolerance: 1e-12),
         "\(name)″(\(x)): \(curvature[i]) vs \(r.duw)")
     }
+  }
+
+  @Test func hypotMatchesTheReferenceEngine() throws {
+    let xs = Self.samples(-4...4, count: 12, seed: 17)
+    for k in stride(from: 0, to: xs.count, by: 2) {
+      try Self.checkAgainstReference(
+        "hypot", { hypot($0[0], $0[1]) }, { hypot($0[0], $0[1]) }, at: [xs[k], xs[k + 1]])
+      try Self.checkAgainstReference(
+        "hypot chained", { hypot($0[0] * $0[1], $0[1]) * $0[0] },
+        { hypot($0[0] * $0[1], $0[1]) * $0[0] }, at: [xs[k], xs[k + 1]])
+    }
+    // No overflow of the squares.
+    #expect(hypot(Variable(3e200), Variable(4e200)).scalar == 5e200)
+  }
+
+  @Test func logsumexpMatchesTheReferenceEngine() throws {
+    let xs = Self.samples(-3...3, count: 4, seed: 19)
+    try Self.checkAgainstReference(
+      "logsumexp", { logsumexp(concat($0)) }, { logsumexp($0) }, at: xs)
+    try Self.checkAgainstReference(
+      "logsumexp of squares", { v in logsumexp(concat(v.map { $0 * $0 })) * v[0] },
+      { v in logsumexp(v.map { $0 * $0 }) * v[0] }, at: xs)
+    // On the vector sweeps too.
+    let expected = Reference.derivatives(of: { logsumexp($0) }, at: xs)
+    let swept = try CompiledFunction<Double>(dimension: xs.count) { logsumexp($0) }
+    var gradient = [Double](repeating: 0, count: xs.count)
+    var hessian = [Double](repeating: 0, count: xs.count * xs.count)
+    _ = swept.gradient(xs, into: &gradient)
+    swept.hessian(xs, into: &hessian)
+    #expect(isClose(gradient, expected.gradient))
+    #expect(isClose(hessian, expected.hessian.flatMap { $0 }))
+  }
+
+  @Test func logsumexpIsStableWhereTheExponentialsOverflowOrUnderflow() throws {
+    // Recorded at 0, evaluated far away: the shift is recorded, not frozen.
+    let compiled = try CompiledFunction<Double>(dimension: 3) { logsumexp($0) }
+    for x in [[1000.0, 1000, 999], [-1000.0, -1000, -1001], [800.0, -800, 0]] {
+      let m = x.max()!
+      let expected = m + Foundation.log(x.reduce(0) { $0 + Foundation.exp($1 - m) })
+      let softmax = x.map { Foundation.exp($0 - expected) }
+      var gradient = [Double](repeating: 0, count: 3)
+      let value = compiled.gradient(x, into: &gradient)
+      #expect(isClose(value, expected, tolerance: 1e-14), "\(x): \(value) vs \(expected)")
+      #expect(isClose(gradient, softmax, tolerance: 1e-14), "\(x): \(gradient) vs \(softmax)")
+      let v = Variable(x, requiresGrad: true)
+      let y = logsumexp(v)
+      try y.backward()
+      #expect(isClose(y.scalar, expected, tolerance: 1e-14))
+      #expect(isClose(v.grad!.value.elements, softmax, tolerance: 1e-14))
+    }
+    #expect(logsumexp(Variable([Double]())).scalar == -.infinity)
+    #expect(logsumexp(Variable(2.5)).scalar == 2.5)
   }
 }

@@ -6,8 +6,9 @@
 @usableFromInline
 enum ElementCode: UInt8, CaseIterable {
   case add, subtract, multiply, divide, power, powerConstantExponent, square, atan2, minimum,
-    maximum
-  case negate, exp, log, sqrt, abs, sin, cos, tan, tanh, atan, sinh, cosh
+    maximum, hypot
+  case negate, exp, log, sqrt, abs, sin, cos, tan, tanh, atan, sinh, cosh, log1p, expm1, asin,
+    acos, asinh, sigmoid, softplus, erf
   /// Accumulates the chunk's elements into a scalar (zeroed before the group runs).
   case sum
   /// Superinstructions: a pair of the codes above that the lowering often produces, fused
@@ -55,6 +56,15 @@ extension ChunkKernel {
     case .atan: run(AtanRule.self)
     case .sinh: run(SinhRule.self)
     case .cosh: run(CoshRule.self)
+    case .log1p: run(Log1pRule.self)
+    case .expm1: run(Expm1Rule.self)
+    case .asin: run(AsinRule.self)
+    case .acos: run(AcosRule.self)
+    case .asinh: run(AsinhRule.self)
+    case .sigmoid: run(SigmoidRule.self)
+    case .softplus: run(SoftplusRule.self)
+    case .erf: run(ErfRule.self)
+    case .hypot: run(HypotRule.self)
     case .subtractSquare: run(SubtractSquareRule.self)
     case .multiplySquare: run(MultiplySquareRule.self)
     case .squareDifference: run(SquareDifferenceRule.self)
