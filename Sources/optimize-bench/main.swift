@@ -10,7 +10,9 @@
 // `--derivatives` only the derivative-cost table.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-let unknown = arguments.filter { !["--quick", "--core", "--sweep", "--memory", "--derivatives"].contains($0) }
+let unknown = arguments.filter {
+  !["--quick", "--core", "--sweep", "--memory", "--derivatives"].contains($0)
+}
 if !unknown.isEmpty {
   print(
     "optimize-bench: unknown argument \(unknown[0]); usage: optimize-bench [--quick] [--core] "
