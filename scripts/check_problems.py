@@ -142,6 +142,30 @@ class Evaluator:
                 f = np.tanh(u); df = 1 - f * f
             elif name == "atan":
                 f = np.arctan(u); df = 1 / (1 + u * u)
+            elif name == "sinh":
+                f = np.sinh(u); df = np.cosh(u)
+            elif name == "cosh":
+                f = np.cosh(u); df = np.sinh(u)
+            elif name == "log1p":
+                f = np.log1p(u); df = 1 / (1 + u)
+            elif name == "expm1":
+                f = np.expm1(u); df = np.exp(u)
+            elif name == "asin":
+                f = np.arcsin(u); df = 1 / np.sqrt(1 - u * u)
+            elif name == "acos":
+                f = np.arccos(u); df = -1 / np.sqrt(1 - u * u)
+            elif name == "asinh":
+                f = np.arcsinh(u); df = 1 / np.sqrt(1 + u * u)
+            elif name == "sigmoid":
+                e = np.exp(-np.abs(u))
+                f = np.where(u >= 0, 1 / (1 + e), e / (1 + e)); df = f * (1 - f)
+            elif name == "softplus":
+                e = np.exp(-np.abs(u))
+                f = np.maximum(u, 0) + np.log1p(e)
+                df = np.where(u >= 0, 1 / (1 + e), e / (1 + e))
+            elif name == "erf":
+                f = np.vectorize(math.erf, otypes=[float])(u)
+                df = 2 / math.sqrt(math.pi) * np.exp(-u * u)
             else:
                 raise ProblemError(f"unknown function {name}")
             return Value(np.asarray(f), c(np.asarray(df)) * a.d)
@@ -152,6 +176,13 @@ class Evaluator:
         r2 = x.v * x.v + y.v * y.v
         with np.errstate(divide="ignore", invalid="ignore"):
             return Value(np.arctan2(y.v, x.v), (c(x.v) * y.d - c(y.v) * x.d) / c(r2))
+
+    def hypot(self, a, b):
+        self._check_shapes(a, b, "hypot")
+        c = self._col
+        h = np.hypot(a.v, b.v)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return Value(h, (c(a.v) * a.d + c(b.v) * b.d) / c(h))
 
     def minmax(self, a, b, take_min):
         self._check_shapes(a, b, "min/max")
@@ -177,6 +208,13 @@ class Evaluator:
         if name == "norm":
             s = self.reduce("sum", self.mul(a, a))
             return self.unary("sqrt", s)
+        if name == "logsumexp":
+            if m == 0:
+                return Value(np.asarray(-np.inf), np.zeros(self.n))
+            top = a.v.max()
+            e = np.exp(a.v - top)
+            total = e.sum()
+            return Value(np.asarray(top + np.log(total)), ((e / total)[:, None] * a.d).sum(axis=0))
         raise ProblemError(f"unknown reduction {name}")
 
     def concat(self, items):
@@ -306,8 +344,11 @@ class Parser:
         raise ProblemError(f"unexpected {text!r} in {self.text!r}")
 
 
-ELEMENTWISE = {"exp", "log", "sqrt", "abs", "sin", "cos", "tan", "tanh", "atan"}
-REDUCTIONS = {"sum", "mean", "prod", "norm"}
+ELEMENTWISE = {
+    "exp", "log", "sqrt", "abs", "sin", "cos", "tan", "tanh", "atan", "sinh", "cosh", "log1p",
+    "expm1", "asin", "acos", "asinh", "sigmoid", "softplus", "erf",
+}
+REDUCTIONS = {"sum", "mean", "prod", "norm", "logsumexp"}
 
 
 def whole(value: Value, what: str) -> int:
@@ -373,6 +414,9 @@ def evaluate(node, scope: dict, ev: Evaluator) -> Value:
         if name == "pow":
             arity(2)
             return ev.pow(args[0], args[1])
+        if name == "hypot":
+            arity(2)
+            return ev.hypot(args[0], args[1])
         if name in ("min", "max"):
             arity(2)
             return ev.minmax(args[0], args[1], name == "min")

@@ -1,5 +1,8 @@
 /// The vector–Jacobian product of every primitive, written with the same primitives so that,
 /// when recording is on (`createGraph: true`), the backward pass is itself a differentiable graph.
+/// Element-wise primitives multiply `g` by their partials, rounded as their `ElementRule` rounds
+/// them (for the functions of one operand, the rule's `graphDerivative`), so that a recorded and
+/// an unrecorded backward pass give the same bits.
 ///
 /// Conventions at awkward points (the same as PyTorch's):
 /// - `abs` at 0 has subgradient 0.
@@ -23,22 +26,15 @@ extension Variable {
       wanted[i] ? gradient() : nil
     }
     switch op {
-    case .add, .subtract, .multiply, .divide, .power, .atan2, .minimum, .maximum:
+    // −g rather than g·(−1): the same bits but no node for the constant.
+    case .negate: return [rule(0) { -g }]
+    case _ where op.isUnary:
+      return [rule(0) { g * GraphDerivative(x: inputs[0], y: self).dispatch(op.elementCode!) }]
+    case _ where op.isElementwise:
       let a = inputs[0]
       let b = inputs[1]
       let (ga, gb) = binaryGradients(op, a, b, g, wanted: (wanted[0], wanted[1]))
       return [ga.map { $0.summed(to: a.shape) }, gb.map { $0.summed(to: b.shape) }]
-    case .negate: return [rule(0) { -g }]
-    case .exp: return [rule(0) { g * self }]
-    case .log: return [rule(0) { g / inputs[0] }]
-    case .sqrt: return [rule(0) { g / (2 * self) }]
-    case .abs:
-      return [rule(0) { g * .constant(mapping: inputs[0]) { $0 > 0 ? 1 : $0 < 0 ? -1 : 0 } }]
-    case .sin: return [rule(0) { g * cos(inputs[0]) }]
-    case .cos: return [rule(0) { -(g * sin(inputs[0])) }]
-    case .tan: return [rule(0) { g * (1 + self * self) }]
-    case .tanh: return [rule(0) { g * (1 - self * self) }]
-    case .atan: return [rule(0) { g / (1 + inputs[0] * inputs[0]) }]
     case .sum: return [rule(0) { g.broadcast(to: inputs[0].shape) }]
     case .product: return [rule(0) { g * inputs[0].productsOfOthers() }]
     case .index(let i):
@@ -64,6 +60,7 @@ extension Variable {
     case .scatter(let i, _): return [rule(0) { g[i] }]
     case .pad(let lower, _): return [rule(0) { g.part(at: lower, shaped: inputs[0].shape) }]
     case .foldTiles(let times): return [rule(0) { `repeat`(g, times) }]
+    default: preconditionFailure("\(op) has no backward rule")
     }
   }
 
@@ -78,7 +75,10 @@ extension Variable {
     case .add: return pair({ g }, { g })
     case .subtract: return pair({ g }, { -g })
     case .multiply: return pair({ g * b }, { g * a })
-    case .divide: return pair({ g / b }, { -(g * a) / (b * b) })
+    case .divide:
+      // The partials of `DivideRule`: 1/b and −o·(1/b).
+      let r = { 1 / b }
+      return pair({ g * r() }, { g * (-self * r()) })
     case .power:
       return pair(
         {
@@ -91,12 +91,12 @@ extension Variable {
         {
           // log(a) with a replaced by 1 where a = 0 and b ≥ 0, so that 0^b·log 0 gives 0.
           let shift = Variable.constant(self.shape, a, b) { x, y in x == 0 && y >= 0 ? 1 : 0 }
-          return g * self * log(a + shift)
+          return g * (self * log(a + shift))
         })
     case .atan2:
-      // atan2(y, x): ∂/∂y = x/(x²+y²), ∂/∂x = −y/(x²+y²).
-      let r2 = { a * a + b * b }
-      return pair({ g * b / r2() }, { -(g * a) / r2() })
+      // atan2(y, x): ∂/∂y = x/(x²+y²), ∂/∂x = −y/(x²+y²), as `Atan2Rule` rounds them.
+      let r = { 1 / (a * a + b * b) }
+      return pair({ g * (b * r()) }, { g * (-a * r()) })
     case .minimum, .maximum:
       // 1 where the first operand is chosen, ½ on a tie; a NaN operand takes the gradient.
       let chooses: (T, T) -> T = { x, y in
@@ -109,7 +109,9 @@ extension Variable {
       let choosesB = Variable.constant(self.shape, b, a, chooses)
       return pair({ g * choosesA }, { g * choosesB })
     default:
-      preconditionFailure("\(op) is not binary")
+      // A primitive whose rule carries its own graph partials.
+      let (fa, fb) = GraphPartials(a: a, b: b, o: self).dispatch(op.elementCode!)
+      return pair({ g * fa }, { g * fb })
     }
   }
 
@@ -170,4 +172,21 @@ extension Variable {
   }
 
   static func constant(_ value: Tensor<T>) -> Variable<T> { Variable(value) }
+}
+
+/// f′(x) as a graph, from the rule of a function of one operand.
+private struct GraphDerivative<T: DifferentiableScalar>: ChunkKernel {
+  let x: Variable<T>
+  let y: Variable<T>
+  func run<R: ElementRule>(_ rule: R.Type) -> Variable<T> { R.graphDerivative(x, y) }
+}
+
+/// The two partials as graphs, from the rule of a function of two operands.
+private struct GraphPartials<T: DifferentiableScalar>: ChunkKernel {
+  let a: Variable<T>
+  let b: Variable<T>
+  let o: Variable<T>
+  func run<R: ElementRule>(_ rule: R.Type) -> (fa: Variable<T>, fb: Variable<T>) {
+    R.graphPartials(a, b, o)
+  }
 }

@@ -5,13 +5,13 @@ enum Kernels {
   static func resultShape(_ op: Op, _ shapes: [Shape]) -> Result<Shape, ShapeError> {
     func fail(_ message: String) -> Result<Shape, ShapeError> { .failure(ShapeError(message)) }
     switch op {
-    case .add, .subtract, .multiply, .divide, .power, .atan2, .minimum, .maximum:
+    case _ where op.isElementwise && !op.isUnary:
       guard shapes.count == 2 else { return fail("\(op) takes two operands") }
       guard let s = Shape.broadcast(shapes[0], shapes[1]) else {
         return fail("\(op) of a \(shapes[0]) and a \(shapes[1]): lengths differ")
       }
       return .success(s)
-    case .negate, .exp, .log, .sqrt, .abs, .sin, .cos, .tan, .tanh, .atan:
+    case _ where op.isUnary:
       return .success(shapes[0])
     case .sum, .product:
       return .success(.scalar)
@@ -46,23 +46,14 @@ enum Kernels {
         return fail("fold of \(shapes[0]) into \(k) tiles")
       }
       return .success(.vector(shapes[0].count / k))
+    default:
+      preconditionFailure("\(op) has no shape rule")
     }
   }
 
   static func unary<T: DifferentiableScalar>(_ op: Op, _ x: T) -> T {
-    switch op {
-    case .negate: return -x
-    case .exp: return T.exp(x)
-    case .log: return T.log(x)
-    case .sqrt: return x.squareRoot()
-    case .abs: return Swift.abs(x)
-    case .sin: return T.sin(x)
-    case .cos: return T.cos(x)
-    case .tan: return T.tan(x)
-    case .tanh: return T.tanh(x)
-    case .atan: return T.atan(x)
-    default: preconditionFailure("\(op) is not unary")
-    }
+    guard let code = op.elementCode, op.isUnary else { preconditionFailure("\(op) is not unary") }
+    return UnaryValue(x: x).dispatch(code)
   }
 
   static func binary<T: DifferentiableScalar>(_ op: Op, _ a: T, _ b: T) -> T {
@@ -75,7 +66,11 @@ enum Kernels {
     case .atan2: return T.atan2(y: a, x: b)
     case .minimum: return a.isNaN || b.isNaN ? .nan : Swift.min(a, b)
     case .maximum: return a.isNaN || b.isNaN ? .nan : Swift.max(a, b)
-    default: preconditionFailure("\(op) is not binary")
+    default:
+      guard let code = op.elementCode, !op.isUnary else {
+        preconditionFailure("\(op) is not binary")
+      }
+      return BinaryValue(a: a, b: b).dispatch(code)
     }
   }
 
@@ -97,9 +92,9 @@ enum Kernels {
     -> Tensor<T>
   {
     switch op {
-    case .negate, .exp, .log, .sqrt, .abs, .sin, .cos, .tan, .tanh, .atan:
+    case _ where op.isUnary:
       return Tensor(shape: shape, elements: inputs[0].elements.map { unary(op, $0) })
-    case .add, .subtract, .multiply, .divide, .power, .atan2, .minimum, .maximum:
+    case _ where op.isElementwise:
       let a = inputs[0], b = inputs[1]
       var out = [T]()
       out.reserveCapacity(shape.count)
@@ -137,8 +132,23 @@ enum Kernels {
       var out = [T](repeating: 0, count: m)
       for t in 0..<k { for j in 0..<m { out[j] += inputs[0][t * m + j] } }
       return Tensor(out)
+    default:
+      preconditionFailure("\(op) has no kernel")
     }
   }
+}
+
+/// f(x) by the rule of a function of one operand.
+private struct UnaryValue<T: DifferentiableScalar>: ChunkKernel {
+  let x: T
+  @inline(__always) func run<R: ElementRule>(_ rule: R.Type) -> T { R.value(x, x) }
+}
+
+/// f(a, b) by the rule of a function of two operands.
+private struct BinaryValue<T: DifferentiableScalar>: ChunkKernel {
+  let a: T
+  let b: T
+  @inline(__always) func run<R: ElementRule>(_ rule: R.Type) -> T { R.value(a, b) }
 }
 
 /// An operation applied to operands of shapes it cannot combine.

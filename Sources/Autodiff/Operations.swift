@@ -159,26 +159,8 @@ public func pow<T>(_ a: Variable<T>, _ b: T) -> Variable<T> { type(of: a).apply(
 @_disfavoredOverload
 public func pow<T>(_ a: T, _ b: Variable<T>) -> Variable<T> { type(of: b).apply(.power, a, b) }
 
-// MARK: Element-wise functions
+// MARK: Element-wise functions (those of one operand are in UnaryFunctions.swift)
 
-@_specialize(where T == Double)
-public func exp<T>(_ x: Variable<T>) -> Variable<T> { .apply(.exp, x) }
-@_specialize(where T == Double)
-public func log<T>(_ x: Variable<T>) -> Variable<T> { .apply(.log, x) }
-@_specialize(where T == Double)
-public func sqrt<T>(_ x: Variable<T>) -> Variable<T> { .apply(.sqrt, x) }
-@_specialize(where T == Double)
-public func abs<T>(_ x: Variable<T>) -> Variable<T> { .apply(.abs, x) }
-@_specialize(where T == Double)
-public func sin<T>(_ x: Variable<T>) -> Variable<T> { .apply(.sin, x) }
-@_specialize(where T == Double)
-public func cos<T>(_ x: Variable<T>) -> Variable<T> { .apply(.cos, x) }
-@_specialize(where T == Double)
-public func tan<T>(_ x: Variable<T>) -> Variable<T> { .apply(.tan, x) }
-@_specialize(where T == Double)
-public func tanh<T>(_ x: Variable<T>) -> Variable<T> { .apply(.tanh, x) }
-@_specialize(where T == Double)
-public func atan<T>(_ x: Variable<T>) -> Variable<T> { .apply(.atan, x) }
 @_specialize(where T == Double)
 public func atan2<T>(_ y: Variable<T>, _ x: Variable<T>) -> Variable<T> { .apply(.atan2, y, x) }
 /// Element-wise minimum; NaN propagates.

@@ -1,6 +1,7 @@
-/// The backward rules of element-wise operations on scalars, on plain values: the same formulas
-/// as `inputGradients` (Backward.swift), evaluated in the same order so that both give the same
-/// bits, but making no node. An unrecorded backward pass through a scalar graph uses these.
+/// The backward rules of element-wise operations on scalars, on plain values: `g` times the
+/// partials of each primitive's `ElementRule`, which `inputGradients` (Backward.swift) rounds
+/// the same way as graphs, but making no node. An unrecorded backward pass through a scalar
+/// graph uses these.
 extension Variable {
   /// Hands `pass` the gradient of each operand that wants one, given the gradient `g` of this
   /// node's scalar output: the operands for which `needs` is true, or with `needs` nil those
@@ -50,53 +51,29 @@ extension Variable {
   }
 
   private static func unaryGradient(_ op: Op, _ g: T, x: T, y: T) -> T {
-    switch op {
-    case .negate: return -g
-    case .exp: return g * y
-    case .log: return g / x
-    case .sqrt: return g / (2 * y)
-    case .abs: return g * (x > 0 ? 1 : x < 0 ? -1 : 0)
-    case .sin: return g * T.cos(x)
-    case .cos: return -(g * T.sin(x))
-    case .tan: return g * (1 + y * y)
-    case .tanh: return g * (1 - y * y)
-    case .atan: return g / (1 + x * x)
-    default: preconditionFailure("\(op) is not unary")
-    }
+    g * FirstPartials(a: x, b: x, o: y).dispatch(op.elementCode!).fa
   }
 
   private func binaryGradients(
     _ op: Op, _ g: T, _ a: T, _ b: T, y: T, exponentIsConstant: Bool, wanted: (Bool, Bool)
   ) -> (T?, T?) {
-    func pair(_ ga: () -> T, _ gb: () -> T) -> (T?, T?) {
-      (wanted.0 ? ga() : nil, wanted.1 ? gb() : nil)
-    }
+    // Addition and subtraction pass g on: the bits of g·1 and g·(−1) without the products.
     switch op {
-    case .add: return pair({ g }, { g })
-    case .subtract: return pair({ g }, { -g })
-    case .multiply: return pair({ g * b }, { g * a })
-    case .divide: return pair({ g / b }, { -(g * a) / (b * b) })
-    case .power:
-      return pair(
-        {
-          // See Backward.swift: a constant zero exponent uses a^0, not 0·a^(−1).
-          let exponent = exponentIsConstant ? b - 1 + (b == 0 ? 1 : 0) : b - 1
-          return g * (b * Kernels.power(a, exponent))
-        },
-        { g * y * T.log(a + (a == 0 && b >= 0 ? 1 : 0)) })
-    case .atan2:
-      let r2 = a * a + b * b
-      return pair({ g * b / r2 }, { -(g * a) / r2 })
-    case .minimum, .maximum:
-      func chooses(_ x: T, _ y: T) -> T {
-        if x.isNaN { return 1 }
-        if y.isNaN { return 0 }
-        if x == y { return 0.5 }
-        return (op == .minimum ? x < y : x > y) ? 1 : 0
-      }
-      return pair({ g * chooses(a, b) }, { g * chooses(b, a) })
-    default:
-      preconditionFailure("\(op) is not binary")
+    case .add: return (wanted.0 ? g : nil, wanted.1 ? g : nil)
+    case .subtract: return (wanted.0 ? g : nil, wanted.1 ? -g : nil)
+    default: break
     }
+    let code: ElementCode =
+      op == .power && exponentIsConstant ? .powerConstantExponent : op.elementCode!
+    let d = FirstPartials(a: a, b: b, o: y).dispatch(code)
+    return (wanted.0 ? g * d.fa : nil, wanted.1 ? g * d.fb : nil)
   }
+}
+
+/// The two first partials of a rule.
+private struct FirstPartials<T: DifferentiableScalar>: ChunkKernel {
+  let a: T
+  let b: T
+  let o: T
+  @inline(__always) func run<R: ElementRule>(_ rule: R.Type) -> (fa: T, fb: T) { R.first(a, b, o) }
 }

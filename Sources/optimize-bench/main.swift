@@ -6,14 +6,17 @@
 // section is a function in its own file returning a rendered table; add a section by adding a
 // file and a line below. `--core` runs only the two autodiff sections (Goldstein–Price and the
 // chained Rosenbrock against hand-written code) and writes no CSV: the quick loop while tuning.
-// `--sweep` runs only the sweep-overhead section, `--memory` only the peak-memory section.
+// `--sweep` runs only the sweep-overhead section, `--memory` only the peak-memory section,
+// `--derivatives` only the derivative-cost table.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-let unknown = arguments.filter { !["--quick", "--core", "--sweep", "--memory"].contains($0) }
+let unknown = arguments.filter {
+  !["--quick", "--core", "--sweep", "--memory", "--derivatives"].contains($0)
+}
 if !unknown.isEmpty {
   print(
     "optimize-bench: unknown argument \(unknown[0]); usage: optimize-bench [--quick] [--core] "
-      + "[--sweep] [--memory]")
+      + "[--sweep] [--memory] [--derivatives]")
   exit(2)
 }
 let plan: TimingPlan = arguments.contains("--quick") ? .quick : .full
@@ -26,6 +29,17 @@ let plan: TimingPlan = arguments.contains("--quick") ? .quick : .full
 if arguments.contains("--sweep") {
   do {
     print(try sweepSection(arguments.contains("--quick") ? .quick : .full))
+  } catch {
+    print("optimize-bench: \(error)")
+    exit(1)
+  }
+  exit(0)
+}
+
+// `--derivatives`: only the derivative-cost table.
+if arguments.contains("--derivatives") {
+  do {
+    print(try derivativeCostSection(plan).table)
   } catch {
     print("optimize-bench: \(error)")
     exit(1)

@@ -1,12 +1,11 @@
+import Problems
+
 /// Random expressions from the grammar of the problem-file contract, over the names of
 /// `ProblemTemplate` plus a few that are not in scope. Most are well formed; shapes are not
 /// planned, so many fail the loader's shape check, which is an outcome the fuzzer wants too.
 struct ExpressionGenerator {
-  static let unaryFunctions = [
-    "exp", "log", "sqrt", "abs", "sin", "cos", "tan", "tanh", "atan", "sum", "mean", "prod",
-    "norm", "len",
-  ]
-  static let binaryFunctions = ["atan2", "pow", "min", "max", "dot", "repeat", "range"]
+  static let unaryFunctions = expressionFunctionNames(arity: 1)
+  static let binaryFunctions = expressionFunctionNames(arity: 2)
   static let strayNames = ["z", "objective", "sum", "_", "x1", "inf", "nan", "NaN"]
 
   var random: SplitMix64

@@ -10,7 +10,11 @@ import Testing
   static let unary: [(String, @Sendable (Double) -> Double)] = [
     ("exp", Foundation.exp), ("log", Foundation.log), ("sqrt", Foundation.sqrt),
     ("abs", Swift.abs), ("sin", Foundation.sin), ("cos", Foundation.cos), ("tan", Foundation.tan),
-    ("tanh", Foundation.tanh), ("atan", Foundation.atan),
+    ("tanh", Foundation.tanh), ("atan", Foundation.atan), ("sinh", Foundation.sinh),
+    ("cosh", Foundation.cosh), ("log1p", Foundation.log1p), ("expm1", Foundation.expm1),
+    ("asin", Foundation.asin), ("acos", Foundation.acos), ("asinh", Foundation.asinh),
+    ("sigmoid", { 1 / (1 + Foundation.exp(-$0)) }),
+    ("softplus", { Foundation.log1p(Foundation.exp($0)) }), ("erf", Foundation.erf),
   ]
 
   /// Same value, or both NaN; 1 ulp-ish relative slack for the elementary functions.
@@ -52,6 +56,10 @@ import Testing
       #expect(agree(try scalar("t ^ u", scope: scope), Foundation.pow(a, b)))
       #expect(try scalar("min(t, u)", scope: scope) == Swift.min(a, b))
       #expect(try scalar("max(t, u)", scope: scope) == Swift.max(a, b))
+      #expect(agree(try scalar("hypot(t, u)", scope: scope), Foundation.hypot(a, b)))
+      let m = Swift.max(a, b)
+      let lse = m + Foundation.log(Foundation.exp(a - m) + Foundation.exp(b - m))
+      #expect(agree(try scalar("logsumexp([t, u])", scope: scope), lse))
     }
   }
 

@@ -1,7 +1,13 @@
 /// The calculus of each element-wise primitive `o = f(a, b)`: its value, its first partial
 /// derivatives (gradient, tangents) and its second partial derivatives (Hessian–vector
-/// products). Unary rules ignore `b`. The derivative functions also receive the value `o`,
-/// which several rules reuse (exp, sqrt, tan, tanh).
+/// products). Unary rules ignore `b`; the functions of one operand are defined in
+/// `UnaryFunctions.swift`. The derivative functions also receive the value `o`, which several
+/// rules reuse (exp, sqrt, tan, tanh).
+///
+/// Every path takes its numbers from here: the compiled sweeps, the compiled scalar steps
+/// (`.general`) and the unrecorded backward pass of the define-by-run graph. The recorded
+/// backward pass needs the same partials as graphs (`graphDerivative`, or for the older binary
+/// primitives the formulas in Backward.swift); tests check that they give the same bits.
 ///
 /// Each rule is a type so that the sweep loops are specialised per primitive: the switch on
 /// the instruction code happens once per chunk, never once per element.
@@ -9,14 +15,37 @@
 protocol ElementRule {
   /// Whether the rule ignores `b` (then `b` is `a`): its loops need no second stride.
   static var isUnary: Bool { get }
+  /// Whether `first` or `second` reads the result `o`: then it must be stored.
+  static var derivativesReadResult: Bool { get }
   static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T
   static func first<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T) -> (fa: T, fb: T)
   static func second<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T)
     -> (fa: T, fb: T, faa: T, fab: T, fbb: T)
+  /// For a function of one operand, ∂o/∂a at `a` with result `o`, recorded with the
+  /// primitives so that a recorded backward pass can be differentiated again. It computes the
+  /// bits of `first(a, a, o).fa`.
+  static func graphDerivative<T: DifferentiableScalar>(_ a: Variable<T>, _ o: Variable<T>)
+    -> Variable<T>
+  /// For a function of two operands defined only here, its two partials as graphs (see
+  /// `graphDerivative`).
+  static func graphPartials<T: DifferentiableScalar>(
+    _ a: Variable<T>, _ b: Variable<T>, _ o: Variable<T>
+  ) -> (fa: Variable<T>, fb: Variable<T>)
 }
 
 extension ElementRule {
   @inline(__always) static var isUnary: Bool { false }
+  @inline(__always) static var derivativesReadResult: Bool { false }
+
+  static func graphDerivative<T: DifferentiableScalar>(_ a: Variable<T>, _ o: Variable<T>)
+    -> Variable<T>
+  { preconditionFailure("\(Self.self) has no graph form of one operand") }
+
+  static func graphPartials<T: DifferentiableScalar>(
+    _ a: Variable<T>, _ b: Variable<T>, _ o: Variable<T>
+  ) -> (fa: Variable<T>, fb: Variable<T>) {
+    preconditionFailure("\(Self.self) has no graph form of two operands")
+  }
 
   @inline(__always)
   static func first<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T) -> (fa: T, fb: T) {
@@ -50,6 +79,7 @@ enum MultiplyRule: ElementRule {
 }
 
 enum DivideRule: ElementRule {
+  @inline(__always) static var derivativesReadResult: Bool { true }
   @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T { a / b }
   @inline(__always)
   static func first<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T) -> (fa: T, fb: T) {
@@ -67,6 +97,7 @@ enum DivideRule: ElementRule {
 
 /// `a^b` with both operands variable; integer exponents of negative bases stay exact.
 enum PowerRule: ElementRule {
+  @inline(__always) static var derivativesReadResult: Bool { true }
   @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T {
     Kernels.power(a, b)
   }
@@ -84,20 +115,21 @@ enum PowerRule: ElementRule {
 
 /// `a^c` with `c` independent of the input: no logarithm, so negative bases are fine. As in
 /// the graph, a zero exponent gives a zero base derivative also at a = 0 (where c·a^(c−1)
-/// would be 0·∞), and likewise for the second derivative at c = 0 or 1.
+/// would be 0·∞): c·a^0, which keeps the sign of a zero `c` as the graph does; likewise for
+/// the second derivative at c = 0 or 1.
 enum PowerConstantExponentRule: ElementRule {
   @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T {
     Kernels.power(a, b)
   }
   @inline(__always)
   static func first<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T) -> (fa: T, fb: T) {
-    (b == 0 ? 0 : b * Kernels.power(a, b - 1), 0)
+    (b * Kernels.power(a, b == 0 ? 0 : b - 1), 0)
   }
   @inline(__always)
   static func second<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T)
     -> (fa: T, fb: T, faa: T, fab: T, fbb: T)
   {
-    let fa = b == 0 ? 0 : b * Kernels.power(a, b - 1)
+    let fa = b * Kernels.power(a, b == 0 ? 0 : b - 1)
     let faa = b == 0 || b == 1 ? 0 : b * (b - 1) * Kernels.power(a, b - 2)
     return (fa, 0, faa, 0, 0)
   }
@@ -167,123 +199,5 @@ enum MaximumRule: ElementRule {
   {
     let share = shareOfFirst(a, b, choosesA: a > b)
     return (share, 1 - share, 0, 0, 0)
-  }
-}
-
-enum NegateRule: ElementRule {
-  @inline(__always) static var isUnary: Bool { true }
-  @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T { -a }
-  @inline(__always)
-  static func second<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T)
-    -> (fa: T, fb: T, faa: T, fab: T, fbb: T)
-  { (-1, 0, 0, 0, 0) }
-}
-
-enum ExpRule: ElementRule {
-  @inline(__always) static var isUnary: Bool { true }
-  @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T { T.exp(a) }
-  @inline(__always)
-  static func second<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T)
-    -> (fa: T, fb: T, faa: T, fab: T, fbb: T)
-  { (o, 0, o, 0, 0) }
-}
-
-enum LogRule: ElementRule {
-  @inline(__always) static var isUnary: Bool { true }
-  @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T { T.log(a) }
-  @inline(__always)
-  static func second<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T)
-    -> (fa: T, fb: T, faa: T, fab: T, fbb: T)
-  {
-    let r = 1 / a
-    return (r, 0, -r * r, 0, 0)
-  }
-}
-
-enum SqrtRule: ElementRule {
-  @inline(__always) static var isUnary: Bool { true }
-  @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T {
-    a.squareRoot()
-  }
-  @inline(__always)
-  static func second<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T)
-    -> (fa: T, fb: T, faa: T, fab: T, fbb: T)
-  {
-    let d = 1 / (2 * o)
-    return (d, 0, -d / (2 * a), 0, 0)
-  }
-}
-
-/// |a|; the derivative at 0 is taken as 0 (the sign function).
-enum AbsRule: ElementRule {
-  @inline(__always) static var isUnary: Bool { true }
-  @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T {
-    Swift.abs(a)
-  }
-  @inline(__always)
-  static func second<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T)
-    -> (fa: T, fb: T, faa: T, fab: T, fbb: T)
-  { (a > 0 ? 1 : (a < 0 ? -1 : 0), 0, 0, 0, 0) }
-}
-
-enum SinRule: ElementRule {
-  @inline(__always) static var isUnary: Bool { true }
-  @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T { T.sin(a) }
-  @inline(__always)
-  static func first<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T) -> (fa: T, fb: T) {
-    (T.cos(a), 0)
-  }
-  @inline(__always)
-  static func second<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T)
-    -> (fa: T, fb: T, faa: T, fab: T, fbb: T)
-  { (T.cos(a), 0, -o, 0, 0) }
-}
-
-enum CosRule: ElementRule {
-  @inline(__always) static var isUnary: Bool { true }
-  @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T { T.cos(a) }
-  @inline(__always)
-  static func first<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T) -> (fa: T, fb: T) {
-    (-T.sin(a), 0)
-  }
-  @inline(__always)
-  static func second<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T)
-    -> (fa: T, fb: T, faa: T, fab: T, fbb: T)
-  { (-T.sin(a), 0, -o, 0, 0) }
-}
-
-enum TanRule: ElementRule {
-  @inline(__always) static var isUnary: Bool { true }
-  @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T { T.tan(a) }
-  @inline(__always)
-  static func second<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T)
-    -> (fa: T, fb: T, faa: T, fab: T, fbb: T)
-  {
-    let d = 1 + o * o
-    return (d, 0, 2 * o * d, 0, 0)
-  }
-}
-
-enum TanhRule: ElementRule {
-  @inline(__always) static var isUnary: Bool { true }
-  @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T { T.tanh(a) }
-  @inline(__always)
-  static func second<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T)
-    -> (fa: T, fb: T, faa: T, fab: T, fbb: T)
-  {
-    let d = 1 - o * o
-    return (d, 0, -2 * o * d, 0, 0)
-  }
-}
-
-enum AtanRule: ElementRule {
-  @inline(__always) static var isUnary: Bool { true }
-  @inline(__always) static func value<T: DifferentiableScalar>(_ a: T, _ b: T) -> T { T.atan(a) }
-  @inline(__always)
-  static func second<T: DifferentiableScalar>(_ a: T, _ b: T, _ o: T)
-    -> (fa: T, fb: T, faa: T, fab: T, fbb: T)
-  {
-    let r = 1 / (1 + a * a)
-    return (r, 0, -2 * a * r * r, 0, 0)
   }
 }

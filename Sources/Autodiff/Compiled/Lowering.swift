@@ -91,30 +91,6 @@ struct Lowering<T: DifferentiableScalar> {
       .structural(code, dst: dst, dstOffset: dstOffset, src: src, count: count, times: times))
   }
 
-  static func elementCode(_ op: Op) -> ElementCode? {
-    switch op {
-    case .add: return .add
-    case .subtract: return .subtract
-    case .multiply: return .multiply
-    case .divide: return .divide
-    case .power: return .power
-    case .atan2: return .atan2
-    case .minimum: return .minimum
-    case .maximum: return .maximum
-    case .negate: return .negate
-    case .exp: return .exp
-    case .log: return .log
-    case .sqrt: return .sqrt
-    case .abs: return .abs
-    case .sin: return .sin
-    case .cos: return .cos
-    case .tan: return .tan
-    case .tanh: return .tanh
-    case .atan: return .atan
-    default: return nil
-    }
-  }
-
   /// Lowers one recorded node whose inputs are already lowered.
   mutating func lower(_ node: Variable<T>) -> Int {
     guard let op = node.op else {
@@ -122,7 +98,7 @@ struct Lowering<T: DifferentiableScalar> {
     }
     let args = node.inputs.map { nodeValue[ObjectIdentifier($0)]! }
     let length = node.shape.count
-    if var code = Lowering.elementCode(op) {
+    if var code = op.elementCode {
       let a = args[0]
       var b = args.count > 1 ? args[1] : a
       if code == .power && !values[b].active {

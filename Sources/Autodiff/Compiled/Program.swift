@@ -32,25 +32,6 @@ struct Operand: Hashable {
   var chunkScale: Int
 }
 
-/// The element-wise primitives, with constant exponents split out so their derivative never
-/// needs a logarithm, and `x^2` as its own instruction.
-@usableFromInline
-enum ElementCode: UInt8 {
-  case add, subtract, multiply, divide, power, powerConstantExponent, square, atan2, minimum,
-    maximum
-  case negate, exp, log, sqrt, abs, sin, cos, tan, tanh, atan
-  /// Accumulates the chunk's elements into a scalar (zeroed before the group runs).
-  case sum
-  /// Superinstructions: a pair of the codes above that the lowering often produces, fused
-  /// (see `Lowering.fuse`) so that a chain makes fewer passes over its chunk. `a − b²`,
-  /// `a·b²` and `(a − b)²`, each rounded as the pair it replaces.
-  case subtractSquare, multiplySquare, squareDifference
-  /// A three-operand superinstruction: `a·b² + c`, a weighted square added to another term,
-  /// rounded as `multiplySquare` and then `add`. Its third operand is `ElementInstruction.c`;
-  /// it has its own kernels (see `MultiplySquareAddKernel`), not an `ElementRule`.
-  case multiplySquareAdd
-}
-
 /// One element-wise operation of a group (or a reduction into a scalar, for `sum`).
 @usableFromInline
 struct ElementInstruction {

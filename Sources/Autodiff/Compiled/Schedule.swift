@@ -187,30 +187,3 @@ extension Lowering {
       output: place(result))
   }
 }
-
-extension ElementCode {
-  /// Whether the rule's derivatives read the result `o` (and not only the operands).
-  var derivativesReadResult: Bool {
-    switch self {
-    case .divide, .power, .exp, .sqrt, .sin, .cos, .tan, .tanh: return true
-    default: return false
-    }
-  }
-
-  /// Whether ∂o/∂a is exactly 1, so that a local `a` read only here can share the result's
-  /// adjoint.
-  var hasUnitFirstPartial: Bool {
-    self == .add || self == .subtract || self == .subtractSquare
-  }
-
-  /// Whether the code reads its second operand.
-  var isBinary: Bool {
-    switch self {
-    case .add, .subtract, .multiply, .divide, .power, .powerConstantExponent, .atan2, .minimum,
-      .maximum, .subtractSquare, .multiplySquare, .squareDifference, .multiplySquareAdd:
-      return true
-    default:
-      return false
-    }
-  }
-}

@@ -78,15 +78,6 @@ extension Op {
     case .minimum: return "MinimumBackward"
     case .maximum: return "MaximumBackward"
     case .negate: return "NegBackward"
-    case .exp: return "ExpBackward"
-    case .log: return "LogBackward"
-    case .sqrt: return "SqrtBackward"
-    case .abs: return "AbsBackward"
-    case .sin: return "SinBackward"
-    case .cos: return "CosBackward"
-    case .tan: return "TanBackward"
-    case .tanh: return "TanhBackward"
-    case .atan: return "AtanBackward"
     case .sum: return "SumBackward"
     case .product: return "ProdBackward"
     case .index: return "IndexBackward"
@@ -97,6 +88,8 @@ extension Op {
     case .scatter: return "ScatterBackward"
     case .pad: return "PadBackward"
     case .foldTiles: return "FoldTilesBackward"
+    default:  // A function of one operand: its name, capitalised.
+      return description.prefix(1).uppercased() + description.dropFirst() + "Backward"
     }
   }
 }

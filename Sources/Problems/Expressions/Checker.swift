@@ -123,6 +123,24 @@ struct Checker {
     case .dot:
       let product = try elementwise(.multiply, "dot", [check(args[0]), check(args[1])], at: range)
       return try apply(.sum, [product], at: range)
+    case .logsumexp:
+      // As the Swift API's `logsumexp`: m + log Σ exp(v − m), m the largest element found by
+      // halving (recorded, so a compiled function stays stable everywhere); −∞ when empty.
+      let v = try check(args[0])
+      var n = v.shape.count
+      guard n > 0 else { return .constant(Tensor(-Double.infinity)) }
+      var m = v
+      while n > 1 {
+        let half = (n + 1) / 2
+        let low = try apply(.slice(lower: 0, upper: half), [m], at: range)
+        let high = try apply(.slice(lower: n - half, upper: n), [m], at: range)
+        m = try apply(.maximum, [low, high], at: range)
+        n = half
+      }
+      if !m.shape.isScalar { m = try apply(.index(0), [m], at: range) }
+      let shifted = try apply(.exp, [apply(.subtract, [v, m], at: range)], at: range)
+      let total = try apply(.sum, [shifted], at: range)
+      return try apply(.add, [apply(.log, [total], at: range), m], at: range)
     default:
       let op = f.elementwiseOp!
       let operands = try args.map { (x) throws(ExpressionError) in try check(x) }
