@@ -31,7 +31,9 @@ struct LeastSquaresCommandTests {
       #expect(applies == (Self.leastSquares.contains(name) ? "residual" : "all"), "\(name)")
     }
     let table = try OptimizeProcess.run(["list"], in: directory)
-    #expect(table.stdout.contains("residual problems") && table.stdout.contains("problems without bounds"))
+    #expect(
+      table.stdout.contains("residual problems") && table.stdout.contains("problems without bounds")
+    )
   }
 
   /// `all` on a problem without residuals leaves the least-squares solvers out; on a residual
