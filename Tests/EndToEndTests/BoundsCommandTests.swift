@@ -160,7 +160,7 @@ struct BoundsCommandTests {
     let boxed = problems.filter { $0["bounded"] as? Bool == true }.compactMap {
       $0["name"] as? String
     }
-    #expect(boxed == ["quadratic-box", "rosenbrock-box"])
+    #expect(boxed == ["michalewicz", "quadratic-box", "rosenbrock-box", "schwefel"])
   }
 
   @Test func sweepsLeaveInapplicableSolversOut() throws {
