@@ -691,7 +691,7 @@ def main(argv: list[str]) -> int:
         except (ProblemError, KeyError, ValueError, OSError, tomllib.TOMLDecodeError) as exc:
             errors, summary = [f"{type(exc).__name__}: {exc}"], ""
         status = "ok  " if not errors else "FAIL"
-        label = path.relative_to(root).with_suffix("") if path.resolve().is_relative_to(root) else path.stem
+        label = path.resolve().relative_to(root).with_suffix("") if path.resolve().is_relative_to(root) else path.stem
         print(f"{status} {str(label):<28} {summary}")
         for e in errors:
             print(f"       - {e}")
