@@ -132,7 +132,7 @@ let package = Package(
       ]),
     .testTarget(
       name: "ReportingTests",
-      dependencies: ["Reporting", "Solvers", "Autodiff", "OptimizationCore"]),
+      dependencies: ["Reporting", "Solvers", "Autodiff", "OptimizationCore", "_TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["Reporting", "Sweeps"]),
   ]
 )

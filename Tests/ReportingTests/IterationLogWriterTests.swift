@@ -3,6 +3,7 @@ import Foundation
 import OptimizationCore
 import Solvers
 import Testing
+import _TestSupport
 
 @testable import Reporting
 
@@ -18,16 +19,6 @@ import Testing
     try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
   }
 
-  /// f(x) = (x² − 2)², f′ = 4x(x² − 2); SGD never reaches a zero gradient on it.
-  static func sqrt2Objective() -> Objective<Double> {
-    Objective(
-      dimension: 1, value: { x in (x[0] * x[0] - 2) * (x[0] * x[0] - 2) },
-      gradient: { x, g in
-        g[0] = 4 * x[0] * (x[0] * x[0] - 2)
-        return (x[0] * x[0] - 2) * (x[0] * x[0] - 2)
-      })
-  }
-
   @Test func aLongRunIsStreamedInFullWhileItsTraceStaysBounded() throws {
     let dir = try scratchDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -41,7 +32,7 @@ import Testing
     options.traceCapacity = 64
     options.logSink = { log.append($0) }
     let result = SGD(learningRate: 0.01).minimize(
-      Self.sqrt2Objective(), from: [1], options: options)
+      TestObjectives.sqrt2(), from: [1], options: options)
     #expect(!FileManager.default.fileExists(atPath: url.path), "published before the commit")
     try log.commit()
     #expect(result.iterations == n)

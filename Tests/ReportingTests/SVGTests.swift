@@ -180,7 +180,26 @@ final class XMLCheck: NSObject, XMLParserDelegate {
     #expect(SVGNumber.pixel(3.10) == "3.1")
     #expect(SVGNumber.pixel(-0.001) == "0")
     #expect(SVGNumber.pixel(.infinity) == "100000")
-    #expect(SVGNumber.pixel(.nan) == "0")
+    #expect(SVGNumber.pixel(-12.5) == "-12.5" && SVGNumber.pixel(-0.07) == "-0.07")
+  }
+
+  /// The hand-written pixel format against printf's `%.2f` (trailing zeros trimmed) at every
+  /// scale of the canvas; the two may differ only where the value is a hair from a tie.
+  @Test func pixelsMatchPrintfToTwoDecimals() {
+    var generator = SeededGenerator(seed: 7)
+    for _ in 0..<20_000 {
+      let scale = [1e-3, 0.1, 1, 10, 1000, 100_000].randomElement(using: &generator)!
+      let value = Double.random(in: -scale...scale, using: &generator)
+      var expected = String(format: "%.2f", value)
+      if expected.contains(".") {
+        while expected.hasSuffix("0") { expected.removeLast() }
+        if expected.hasSuffix(".") { expected.removeLast() }
+      }
+      if expected == "-0" { expected = "0" }
+      let hundredths = value * 100
+      let nearTie = abs(abs(hundredths - hundredths.rounded(.down)) - 0.5) < 1e-6
+      if !nearTie { #expect(SVGNumber.pixel(value) == expected, "\(value)") }
+    }
   }
 }
 

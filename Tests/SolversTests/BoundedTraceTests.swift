@@ -2,20 +2,10 @@ import Autodiff
 import OptimizationCore
 import Solvers
 import Testing
+import _TestSupport
 
 /// A long run keeps a bounded trace in memory while the log sink sees every kept iteration.
 @Suite struct BoundedTraceTests {
-  /// f(x) = (x² − 2)², f′ = 4x(x² − 2): SGD never reaches a zero gradient (√2 is irrational),
-  /// so with gtol 0 it runs to the iteration limit.
-  static func sqrt2Objective() -> Objective<Double> {
-    Objective(
-      dimension: 1, value: { x in (x[0] * x[0] - 2) * (x[0] * x[0] - 2) },
-      gradient: { x, g in
-        g[0] = 4 * x[0] * (x[0] * x[0] - 2)
-        return (x[0] * x[0] - 2) * (x[0] * x[0] - 2)
-      })
-  }
-
   /// Runs SGD (lr 0.01) from 1 for `iterations`, collecting what the log sink receives.
   static func longRun(
     iterations: Int, capacity: Int, every: Int = 1
@@ -27,7 +17,8 @@ import Testing
     options.traceEvery = every
     let logged = Box()
     options.logSink = { logged.records.append($0) }
-    let result = SGD(learningRate: 0.01).minimize(sqrt2Objective(), from: [1], options: options)
+    let result = SGD(learningRate: 0.01).minimize(
+      TestObjectives.sqrt2(), from: [1], options: options)
     return (result, logged.records)
   }
 

@@ -18,6 +18,17 @@ public enum TestObjectives {
       })
   }
 
+  /// f(x) = (x² − 2)², f′ = 4x(x² − 2): SGD never reaches a zero gradient (√2 is irrational),
+  /// so with a gradient tolerance of 0 it runs to its iteration limit.
+  public static func sqrt2() -> Objective<Double> {
+    Objective(
+      dimension: 1, value: { x in (x[0] * x[0] - 2) * (x[0] * x[0] - 2) },
+      gradient: { x, g in
+        g[0] = 4 * x[0] * (x[0] * x[0] - 2)
+        return (x[0] * x[0] - 2) * (x[0] * x[0] - 2)
+      })
+  }
+
   /// Matyas: f = 0.26(x² + y²) − 0.48xy; minimum 0 at the origin; H eigenvalues 0.04 and 1.
   public static func matyas<T: SolverScalar>(as _: T.Type = T.self) -> Objective<T> {
     func f(_ x: [T]) -> T { T(0.26) * (x[0] * x[0] + x[1] * x[1]) - T(0.48) * x[0] * x[1] }
